@@ -1,0 +1,16 @@
+package org.empathyivr.domain.port;
+
+/**
+ * How to record one caller turn.
+ *
+ * @param maxMs the longest recording, in milliseconds
+ * @param silenceSeconds whole seconds of silence that end the recording (leading silence counts too), 0 for none
+ * @param stopKeys keypad keys that end the recording, for example {@code "0#"}; empty for none
+ */
+public record Listening(int maxMs, int silenceSeconds, String stopKeys) {
+  public Listening {
+    if (maxMs <= 0) throw new IllegalArgumentException("maxMs <= 0: " + maxMs);
+    if (silenceSeconds < 0) throw new IllegalArgumentException("silenceSeconds < 0: " + silenceSeconds);
+    if (stopKeys == null || !stopKeys.matches("[0-9*#]*")) throw new IllegalArgumentException("stopKeys: " + stopKeys);
+  }
+}

@@ -1,0 +1,16 @@
+package org.empathyivr.domain.port;
+
+/**
+ * A sentence the assistant says, with its synthesized audio.
+ *
+ * @param text what the caller should hear, as written
+ * @param audio the synthesized speech
+ * @param reusable true for fixed prompts that may be kept and played to other callers; false for prompts that carry
+ *     something of this call (a name, a reflection), which must not outlive the call
+ */
+public record SpokenPrompt(String text, Audio audio, boolean reusable) {
+  public SpokenPrompt {
+    if (text == null) throw new IllegalArgumentException("text == null");
+    if (audio == null) throw new IllegalArgumentException("audio == null");
+  }
+}
