@@ -1,0 +1,286 @@
+package org.empathyivr.domain.dialog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.empathyivr.domain.dialog.Caller.NameSource;
+import org.empathyivr.domain.dialog.Turn.Speaker;
+import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.empathy.Phrasing;
+import org.empathyivr.domain.empathy.Reflection;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.CallChannel;
+import org.empathyivr.domain.port.CallFailure;
+import org.empathyivr.domain.port.CallerDirectory;
+import org.empathyivr.domain.port.CallerHungUp;
+import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore;
+import org.empathyivr.domain.port.Recording;
+import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.SpokenPrompt;
+import org.empathyivr.domain.port.TextToSpeech;
+import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.HandoffReason;
+
+/**
+ * One support call: greet the caller, hear what is wrong, say it back in our words, confirm it, and hand the call to
+ * a human with the story.
+ *
+ * <p>Every call ends in a handoff, whatever happens: a hangup, a recognizer failure or a broken channel only change
+ * the reason. One instance per call; {@link #run()} once.
+ */
+public final class Conversation {
+  private static final String KEYS_PERSON = String.valueOf(DialogSettings.KEY_PERSON);
+  private static final String KEYS_ANSWER =
+      "" + DialogSettings.KEY_YES + DialogSettings.KEY_NO + DialogSettings.KEY_PERSON;
+  /** A "no" followed by at least this many words is taken as the corrected issue ("no, it's the router"). */
+  private static final int MIN_CORRECTION_WORDS = 2;
+
+  private final IncomingCall call;
+  private final CallChannel channel;
+  private final SpeechToText speechToText;
+  private final TextToSpeech textToSpeech;
+  private final CallerDirectory directory;
+  private final HandoffStore store;
+  private final Clock clock;
+  private final DialogSettings settings;
+  private final Phrasing phrasing;
+
+  private final List<Turn> transcript = new ArrayList<>();
+  private final List<Exception> problems = new ArrayList<>();
+  private Caller caller = new Caller(Optional.empty(), Optional.empty(), NameSource.NONE);
+  private Optional<String> issue = Optional.empty();
+  private Optional<String> reflection = Optional.empty();
+  private boolean confirmed;
+
+  public Conversation(
+      IncomingCall call,
+      CallChannel channel,
+      SpeechToText speechToText,
+      TextToSpeech textToSpeech,
+      CallerDirectory directory,
+      HandoffStore store,
+      Clock clock,
+      DialogSettings settings,
+      PhraseBook phraseBook) {
+    this.call = call;
+    this.channel = channel;
+    this.speechToText = speechToText;
+    this.textToSpeech = textToSpeech;
+    this.directory = directory;
+    this.store = store;
+    this.clock = clock;
+    this.settings = settings;
+    this.phrasing = new Phrasing(phraseBook, call.callId());
+  }
+
+  /** Runs the call to its handoff. Never throws for anything the call, the caller or speech can do. */
+  public Outcome run() {
+    Instant started = clock.now();
+    HandoffReason reason;
+    try {
+      reason = converse();
+    } catch (CallerHungUp hangup) {
+      keepWhatWasSaid(hangup.partialRecording());
+      reason = HandoffReason.HUNG_UP;
+    } catch (CallFailure | SpeechFailure | RuntimeException e) {
+      problems.add(e);
+      reason = HandoffReason.ERROR;
+      apologizeForTrouble();
+    }
+    return handOff(reason, started);
+  }
+
+  private HandoffReason converse() throws CallerHungUp, CallFailure, SpeechFailure {
+    channel.answer();
+    caller = identifyCaller();
+    Phrasing.Line greeting =
+        caller.firstName().map(first -> phrasing.say("greeting.named", Map.of("name", first)))
+            .orElseGet(() -> phrasing.say("greeting.anonymous"));
+    if (say(greeting, KEYS_PERSON).isPresent()) return announce(HandoffReason.CALLER_ASKED);
+
+    Heard heard = hearIssue("ask.issue");
+    for (int corrections = 0; ; ) {
+      if (heard.asksForPerson()) return announce(HandoffReason.CALLER_ASKED);
+      if (heard.words().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED);
+      issue = heard.words();
+      reflection = Reflection.of(issue.get());
+      Confirmation answer = confirm(reflection.orElseThrow());
+      switch (answer.answer()) {
+        case YES -> {
+          confirmed = true;
+          return announce(HandoffReason.CONFIRMED);
+        }
+        case PERSON -> {
+          return announce(HandoffReason.CALLER_ASKED);
+        }
+        case UNCLEAR -> {
+          return announce(HandoffReason.RETRIES_EXHAUSTED);
+        }
+        case NO -> {
+          if (++corrections > settings.maxCorrections()) return announce(HandoffReason.RETRIES_EXHAUSTED);
+          if (answer.correction().isPresent()) {
+            if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
+              return announce(HandoffReason.CALLER_ASKED);
+            }
+            heard = new Heard(answer.correction(), false);
+          } else {
+            heard = hearIssue("apologize.misunderstood");
+          }
+        }
+      }
+    }
+  }
+
+  private Caller identifyCaller() {
+    Optional<String> number = call.callerIdNumber().filter(n -> !n.isBlank());
+    Optional<String> listed = number.flatMap(directory::nameFor).filter(n -> !n.isBlank());
+    if (listed.isPresent()) return new Caller(number, listed, NameSource.DIRECTORY);
+    Optional<String> fromCallerId = call.callerIdName().flatMap(CallerNames::personName);
+    if (fromCallerId.isPresent()) return new Caller(number, fromCallerId, NameSource.CALLER_ID);
+    return new Caller(number, Optional.empty(), NameSource.NONE);
+  }
+
+  /** What the caller told us about the issue: their words, or a request for a person, or nothing usable. */
+  private record Heard(Optional<String> words, boolean asksForPerson) {
+    static final Heard PERSON = new Heard(Optional.empty(), true);
+    static final Heard NOTHING = new Heard(Optional.empty(), false);
+  }
+
+  private Heard hearIssue(String firstPromptId) throws CallerHungUp, CallFailure, SpeechFailure {
+    String promptId = firstPromptId;
+    for (int attempt = 0; attempt <= settings.maxIssueReprompts(); attempt++) {
+      if (say(phrasing.say(promptId), KEYS_PERSON).isPresent()) return Heard.PERSON;
+      Recording recording = channel.record(settings.issueListening());
+      if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
+        callerKeyed(recording.key());
+        return Heard.PERSON;
+      }
+      Transcript heard = callerSaid(speechToText.transcribe(recording.audio()));
+      if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
+      if (Reflection.of(heard.text()).isPresent()) return new Heard(Optional.of(heard.text()), false);
+      promptId = "reprompt.issue";
+    }
+    return Heard.NOTHING;
+  }
+
+  private record Confirmation(Answer answer, Optional<String> correction) {}
+
+  private Confirmation confirm(String reflected) throws CallerHungUp, CallFailure, SpeechFailure {
+    String lead = phrasing.say("reflect.lead", Map.of("reflection", reflected)).text();
+    Phrasing.Line question = new Phrasing.Line(sentence(lead) + " " + phrasing.say("confirm.ask").text(), true);
+    for (int attempt = 0; attempt <= settings.maxAnswerReprompts(); attempt++) {
+      Optional<Character> key = say(question, KEYS_ANSWER);
+      if (key.isPresent()) return new Confirmation(Answer.fromKey(key.get()), Optional.empty());
+      Recording recording = channel.record(settings.answerListening());
+      if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
+        callerKeyed(recording.key());
+        return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
+      }
+      Answer answer = Answer.fromWords(callerSaid(speechToText.transcribeAnswer(recording.audio())).text());
+      if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(recording.audio()));
+      if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
+      question = phrasing.say("reprompt.confirm");
+    }
+    return new Confirmation(Answer.UNCLEAR, Optional.empty());
+  }
+
+  /** "No, it's the router that keeps dropping": the words after the denial, when there are enough of them. */
+  private Optional<String> correctionIn(Audio answer) throws SpeechFailure {
+    String said = speechToText.transcribe(answer).text();
+    String rest = said.replaceFirst("^(?:no|nope|not quite|not really|that's wrong|that's not right|wrong)\\b\\s*", "");
+    if (rest.equals(said) || rest.split("\\s+").length < MIN_CORRECTION_WORDS) return Optional.empty();
+    if (Reflection.of(rest).isEmpty()) return Optional.empty();
+    transcript.add(new Turn(clock.now(), Speaker.CALLER, said, 1.0));
+    return Optional.of(rest);
+  }
+
+  private HandoffReason announce(HandoffReason reason) throws CallerHungUp, CallFailure, SpeechFailure {
+    Phrasing.Line line =
+        switch (reason) {
+          case CONFIRMED -> caller.firstName()
+              .map(first -> phrasing.say("handoff.confirmed.named", Map.of("name", first)))
+              .orElseGet(() -> phrasing.say("handoff.confirmed"));
+          case CALLER_ASKED -> phrasing.say("handoff.asked");
+          case RETRIES_EXHAUSTED -> phrasing.say("handoff.retries");
+          case ERROR, HUNG_UP -> phrasing.say("handoff.error");
+        };
+    say(line, "");
+    return reason;
+  }
+
+  private void apologizeForTrouble() {
+    try {
+      say(phrasing.say("handoff.error"), "");
+    } catch (CallerHungUp | CallFailure | SpeechFailure | RuntimeException e) {
+      problems.add(e);
+    }
+  }
+
+  private Optional<Character> say(Phrasing.Line line, String interruptKeys)
+      throws CallerHungUp, CallFailure, SpeechFailure {
+    transcript.add(new Turn(clock.now(), Speaker.ASSISTANT, line.text(), 1.0));
+    Audio audio = textToSpeech.synthesize(line.text());
+    Optional<Character> key = channel.play(new SpokenPrompt(line.text(), audio, !line.personal()), interruptKeys);
+    key.ifPresent(this::callerKeyed);
+    return key;
+  }
+
+  private Transcript callerSaid(Transcript heard) {
+    transcript.add(new Turn(clock.now(), Speaker.CALLER, heard.text(), heard.confidence()));
+    return heard;
+  }
+
+  private void callerKeyed(char key) {
+    transcript.add(new Turn(clock.now(), Speaker.CALLER, "[key " + key + "]", 1.0));
+  }
+
+  private void keepWhatWasSaid(Optional<Audio> partial) {
+    if (partial.isEmpty() || partial.get().isEmpty()) return;
+    try {
+      Transcript heard = callerSaid(speechToText.transcribe(partial.get()));
+      if (issue.isEmpty() && Reflection.of(heard.text()).isPresent()) issue = Optional.of(heard.text());
+    } catch (SpeechFailure | RuntimeException e) {
+      problems.add(e);
+    }
+  }
+
+  private Outcome handOff(HandoffReason reason, Instant started) {
+    Instant now = clock.now();
+    Handoff handoff =
+        new Handoff(
+            "H-" + call.callId(),
+            now,
+            call.callId(),
+            call.channel(),
+            caller,
+            issue,
+            reflection,
+            confirmed,
+            reason,
+            settings.queue(),
+            settings.priority(),
+            Duration.between(started, now),
+            transcript);
+    try {
+      store.save(handoff);
+    } catch (HandoffStore.StoreFailure | RuntimeException e) {
+      problems.add(e);
+    }
+    try {
+      channel.handOff(handoff);
+    } catch (CallFailure | RuntimeException e) {
+      problems.add(e);
+    }
+    return new Outcome(handoff, problems);
+  }
+
+  private static String sentence(String text) {
+    return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
+  }
+}

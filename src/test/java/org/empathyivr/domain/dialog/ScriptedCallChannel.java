@@ -1,0 +1,168 @@
+package org.empathyivr.domain.dialog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.CallChannel;
+import org.empathyivr.domain.port.CallFailure;
+import org.empathyivr.domain.port.CallerHungUp;
+import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.Recording;
+import org.empathyivr.domain.port.SpokenPrompt;
+import org.empathyivr.domain.summary.Handoff;
+
+/**
+ * A call whose caller follows a script: each recording takes the next caller turn. Logs what the assistant does so a
+ * test can assert it: {@code "say: Hello Maria. …"}, {@code "record"}, {@code "handoff: confirmed"}.
+ *
+ * <p>Like Mockito, but worse and requiring less configuration.
+ */
+final class ScriptedCallChannel implements CallChannel {
+  private sealed interface CallerTurn {}
+
+  private record Says(String text) implements CallerTurn {}
+
+  private record Presses(char key) implements CallerTurn {}
+
+  private record PressesDuringPrompt(char key) implements CallerTurn {}
+
+  private record HangsUp(String saidFirst) implements CallerTurn {}
+
+  private record Silence() implements CallerTurn {}
+
+  private record HangsUpDuringPrompt() implements CallerTurn {}
+
+  private final Deque<CallerTurn> turns = new ArrayDeque<>();
+  private final List<String> log = new ArrayList<>();
+  private final List<SpokenPrompt> played = new ArrayList<>();
+  private boolean hungUp;
+  private boolean failPlayback;
+  private Handoff handoff;
+
+  ScriptedCallChannel says(String text) {
+    turns.add(new Says(text));
+    return this;
+  }
+
+  ScriptedCallChannel presses(char key) {
+    turns.add(new Presses(key));
+    return this;
+  }
+
+  /** The caller presses a key while the next prompt plays. */
+  ScriptedCallChannel pressesDuringPrompt(char key) {
+    turns.add(new PressesDuringPrompt(key));
+    return this;
+  }
+
+  ScriptedCallChannel staysSilent() {
+    turns.add(new Silence());
+    return this;
+  }
+
+  ScriptedCallChannel hangsUp() {
+    turns.add(new HangsUp(""));
+    return this;
+  }
+
+  /** The caller says something, then hangs up before the recording ends. */
+  ScriptedCallChannel hangsUpAfterSaying(String text) {
+    turns.add(new HangsUp(text));
+    return this;
+  }
+
+  /** The caller hangs up while the next prompt plays. */
+  ScriptedCallChannel hangsUpDuringPrompt() {
+    turns.add(new HangsUpDuringPrompt());
+    return this;
+  }
+
+  ScriptedCallChannel failsToPlay() {
+    failPlayback = true;
+    return this;
+  }
+
+  @Override
+  public void answer() throws CallerHungUp {
+    log.add("answer");
+  }
+
+  @Override
+  public Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
+    if (hungUp) throw new CallerHungUp("dead channel");
+    if (failPlayback) throw new CallFailure("prompt could not be played");
+    log.add("say: " + prompt.text());
+    played.add(prompt);
+    if (turns.peek() instanceof HangsUpDuringPrompt) {
+      turns.poll();
+      hungUp = true;
+      throw new CallerHungUp("hung up during prompt");
+    }
+    if (turns.peek() instanceof PressesDuringPrompt p && interruptKeys.indexOf(p.key()) >= 0) {
+      turns.poll();
+      log.add("key during prompt: " + p.key());
+      return Optional.of(p.key());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Recording record(Listening listening) throws CallerHungUp {
+    if (hungUp) throw new CallerHungUp("dead channel");
+    log.add("record");
+    CallerTurn turn = turns.poll();
+    if (turn == null || turn instanceof PressesDuringPrompt || turn instanceof HangsUpDuringPrompt) {
+      throw new IllegalStateException("the script has no caller turn left for this recording; log: " + log);
+    }
+    if (turn instanceof Says s) return new Recording(TextAsAudio.audioOf(s.text()), Recording.End.SILENCE, (char) 0);
+    if (turn instanceof Silence) return new Recording(Audio.silence(8000, 1000), Recording.End.SILENCE, (char) 0);
+    if (turn instanceof Presses p) {
+      if (listening.stopKeys().indexOf(p.key()) < 0) {
+        throw new IllegalStateException("key " + p.key() + " does not stop " + listening);
+      }
+      return Recording.ofKey(Audio.silence(8000, 200), p.key());
+    }
+    HangsUp h = (HangsUp) turn;
+    hungUp = true;
+    throw new CallerHungUp("hung up while recording", h.saidFirst().isEmpty() ? null : TextAsAudio.audioOf(h.saidFirst()));
+  }
+
+  @Override
+  public void handOff(Handoff handoff) {
+    this.handoff = handoff;
+    log.add("handoff: " + handoff.reason().label());
+  }
+
+  Handoff handoff() {
+    return handoff;
+  }
+
+  List<SpokenPrompt> played() {
+    return played;
+  }
+
+  List<String> log() {
+    return log;
+  }
+
+  /**
+   * Asserts the whole log. An expected line ending in "…" matches a line starting with the text before it; one
+   * starting with "~" matches a line containing the rest.
+   */
+  void assertLog(String... expected) {
+    List<String> actual = new ArrayList<>(log);
+    List<String> wanted = Arrays.asList(expected);
+    for (int i = 0; i < Math.min(actual.size(), wanted.size()); i++) {
+      String w = wanted.get(i);
+      if (w.endsWith("…") && actual.get(i).startsWith(w.substring(0, w.length() - 1))) actual.set(i, w);
+      if (w.startsWith("~") && actual.get(i).contains(w.substring(1))) actual.set(i, w);
+    }
+    assertEquals(String.join("\n", wanted), String.join("\n", actual));
+  }
+}

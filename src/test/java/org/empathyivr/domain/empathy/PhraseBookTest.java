@@ -1,0 +1,84 @@
+package org.empathyivr.domain.empathy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PhraseBookTest {
+  private static final String MINIMAL =
+      String.join(
+          "\n",
+          PhraseBook.REQUIRED_IDS.stream().sorted().map(id -> id + " = Line for " + id + ".").toList());
+
+  @Test
+  void theShippedPhrasebookHasEveryLineTheConversationNeeds() throws IOException {
+    PhraseBook book = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "phrasebook");
+    for (String id : PhraseBook.REQUIRED_IDS) assertFalse(book.variants(id).isEmpty(), id);
+  }
+
+  @Test
+  void refusesAMissingIdNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PhraseBook.parse("greeting.named = Hello {name}.", "f"));
+    assertTrue(e.getMessage().startsWith("f: missing phrase id"), e.getMessage());
+  }
+
+  @Test
+  void refusesAnUnknownSlotNamingTheLine() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PhraseBook.parse(MINIMAL + "\nextra = Hi {nmae}.", "book.txt"));
+    assertTrue(e.getMessage().startsWith("book.txt:" + (PhraseBook.REQUIRED_IDS.size() + 1) + ": unknown slot"));
+  }
+
+  @Test
+  void refusesALineThatIsNotIdEqualsText() {
+    assertThrows(IllegalArgumentException.class, () -> PhraseBook.parse(MINIMAL + "\njust words", "f"));
+  }
+
+  @Test
+  void choosesTheSameVariantForTheSameCall() {
+    PhraseBook book = PhraseBook.parse(MINIMAL + "\nask.issue = Second way.\nask.issue = Third way.", "f");
+    assertEquals(new Phrasing(book, "call-1").say("ask.issue"), new Phrasing(book, "call-1").say("ask.issue"));
+  }
+
+  @Test
+  void neverSaysTheSameLineTwiceInARow() {
+    PhraseBook book = PhraseBook.parse(MINIMAL + "\nreprompt.issue = Second.\nreprompt.issue = Third.", "f");
+    Phrasing phrasing = new Phrasing(book, "call-7");
+    String previous = "";
+    for (int i = 0; i < 10; i++) {
+      String line = phrasing.say("reprompt.issue").text();
+      assertNotEquals(previous, line);
+      previous = line;
+    }
+  }
+
+  @Test
+  void usesEveryVariantBeforeRepeatingOne() {
+    PhraseBook book = PhraseBook.parse(MINIMAL + "\nreprompt.issue = Second.\nreprompt.issue = Third.", "f");
+    Phrasing phrasing = new Phrasing(book, "call-9");
+    List<String> lines = List.of(
+        phrasing.say("reprompt.issue").text(), phrasing.say("reprompt.issue").text(),
+        phrasing.say("reprompt.issue").text());
+    assertEquals(3, lines.stream().distinct().count(), lines.toString());
+  }
+
+  @Test
+  void fillsSlotsCapitalisesSentencesAndMarksTheLinePersonal() {
+    PhraseBook book = PhraseBook.parse(MINIMAL.replace("Line for reflect.lead.", "So. {reflection}."), "f");
+    Phrasing.Line line = new Phrasing(book, "c").say("reflect.lead", Map.of("reflection", "your bill is wrong"));
+    assertEquals("So. Your bill is wrong.", line.text());
+    assertTrue(line.personal());
+    assertFalse(new Phrasing(book, "c").say("ask.issue").personal());
+  }
+}
