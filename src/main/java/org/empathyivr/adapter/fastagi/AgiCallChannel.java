@@ -1,0 +1,178 @@
+package org.empathyivr.adapter.fastagi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.CallChannel;
+import org.empathyivr.domain.port.CallFailure;
+import org.empathyivr.domain.port.CallerHungUp;
+import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.Recording;
+import org.empathyivr.domain.port.SpokenPrompt;
+import org.empathyivr.domain.summary.Handoff;
+
+/**
+ * A call over FastAGI. Sends the commands and reads Asterisk's replies itself where asterisk-java would lose the
+ * meaning ({@code RECORD FILE}'s tag in parentheses; {@code STREAM FILE}'s {@code -1}, which means either a hangup
+ * or an unplayable file).
+ *
+ * <p>One per call, used by the call's thread. {@link #close()} deletes the call's files.
+ */
+final class AgiCallChannel implements CallChannel, AutoCloseable {
+  /** Channel variables cannot hold line breaks, and agents need no novels in a screen pop. */
+  static final int MAX_VARIABLE_CHARS = 1000;
+
+  private static final Pattern RECORD_REPLY = Pattern.compile("^200 result=(-?\\d*) \\((\\w+)\\)(?: endpos=(-?\\d+))?");
+  /** A recording this close to its limit ended on the limit, not on silence (Asterisk says "timeout" for both). */
+  private static final int TIME_LIMIT_MARGIN_MS = 250;
+
+  private final AgiChannel agi;
+  private final PromptFiles prompts;
+  private final Path callDir;
+  private int sequence;
+
+  AgiCallChannel(AgiChannel agi, PromptFiles prompts, Path callDir) {
+    this.agi = agi;
+    this.prompts = prompts;
+    this.callDir = callDir;
+  }
+
+  @Override
+  public void answer() throws CallerHungUp, CallFailure {
+    send(new AnswerCommand(), "ANSWER");
+  }
+
+  @Override
+  public Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
+    Path file;
+    try {
+      Files.createDirectories(callDir);
+      file = prompts.fileFor(prompt, callDir, ++sequence);
+    } catch (IOException e) {
+      throw new CallFailure("cannot write prompt audio in " + callDir + ": " + e.getMessage(), e);
+    }
+    AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
+    int result = reply.getResultCode();
+    if (result > 0) return Optional.of((char) result);
+    if (result == 0) return Optional.empty();
+    // -1: the caller hung up during playback, or Asterisk could not play the file. Only a live channel tells them apart.
+    send(new ChannelStatusCommand(), "CHANNEL STATUS");
+    throw new CallFailure("Asterisk could not play " + file + ".wav (" + reply.getFirstLine() + ")");
+  }
+
+  @Override
+  public Recording record(Listening listening) throws CallerHungUp, CallFailure {
+    Path base = callDir.resolve("rec-" + ++sequence);
+    Path wav = base.resolveSibling(base.getFileName() + ".wav");
+    try {
+      Files.createDirectories(callDir);
+    } catch (IOException e) {
+      throw new CallFailure("cannot create the call's spool directory " + callDir + ": " + e.getMessage(), e);
+    }
+    RecordFileCommand command =
+        new RecordFileCommand(
+            base.toString(), "wav", listening.stopKeys(), listening.maxMs(), 0, false, listening.silenceSeconds());
+    AgiReply reply;
+    try {
+      reply = send(command, "RECORD FILE");
+    } catch (CallerHungUp hangup) {
+      throw new CallerHungUp(hangup.getMessage(), readIfPresent(wav).orElse(null));
+    }
+    Matcher m = RECORD_REPLY.matcher(reply.getFirstLine());
+    if (!m.find()) throw new CallFailure("unexpected RECORD FILE reply: " + reply.getFirstLine());
+    String tag = m.group(2);
+    switch (tag) {
+      case "hangup" -> throw new CallerHungUp("caller hung up while recording", readIfPresent(wav).orElse(null));
+      case "dtmf" -> {
+        Audio audio = readIfPresent(wav).orElse(Audio.silence(Audio.TELEPHONY_RATE_HZ, 0));
+        return Recording.ofKey(audio, (char) Integer.parseInt(m.group(1)));
+      }
+      case "timeout" -> {
+        Audio audio = readIfPresent(wav).orElseThrow(() -> new CallFailure("Asterisk wrote no recording at " + wav));
+        boolean limit = audio.durationMs() >= listening.maxMs() - TIME_LIMIT_MARGIN_MS || listening.silenceSeconds() == 0;
+        return new Recording(audio, limit ? Recording.End.TIME_LIMIT : Recording.End.SILENCE, (char) 0);
+      }
+      default -> throw new CallFailure(
+          "Asterisk could not record to " + wav + " (" + tag + "); is the spool directory writable by Asterisk?");
+    }
+  }
+
+  private Optional<Audio> readIfPresent(Path wav) throws CallFailure {
+    try {
+      Audio audio = WavFile.read(wav);
+      Files.deleteIfExists(wav);
+      return Optional.of(audio);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CallFailure("cannot read the recording " + wav + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void handOff(Handoff handoff) throws CallFailure {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("HANDOFF_ID", handoff.id());
+    variables.put("HANDOFF_QUEUE", handoff.queue());
+    variables.put("HANDOFF_PRIORITY", Integer.toString(handoff.priority()));
+    variables.put("HANDOFF_REASON", handoff.reason().label());
+    variables.put("HANDOFF_SUMMARY", handoff.summaryLine());
+    variables.put("HANDOFF", "1");
+    // SET VARIABLE works on a dead channel too: the dialplan's h extension and CDRs still see the handoff.
+    for (Map.Entry<String, String> v : variables.entrySet()) {
+      try {
+        send(new SetVariableCommand(v.getKey(), variableValue(v.getValue())), "SET VARIABLE");
+      } catch (CallerHungUp e) {
+        throw new CallFailure("Asterisk refused SET VARIABLE " + v.getKey() + " after the hangup", e);
+      }
+    }
+  }
+
+  /** A value safe for one AGI command line: no control characters (line breaks would end the command), bounded. */
+  static String variableValue(String value) {
+    String clean = value.replaceAll("[\\p{Cntrl}]", " ");
+    return clean.length() <= MAX_VARIABLE_CHARS ? clean : clean.substring(0, MAX_VARIABLE_CHARS - 1) + "…";
+  }
+
+  private AgiReply send(org.asteriskjava.fastagi.command.AgiCommand command, String name)
+      throws CallerHungUp, CallFailure {
+    try {
+      return agi.sendCommand(command);
+    } catch (AgiHangupException e) {
+      throw new CallerHungUp("channel gone during " + name);
+    } catch (AgiNetworkException e) {
+      throw new CallerHungUp("connection to Asterisk lost during " + name + ": " + e.getMessage());
+    } catch (AgiException e) {
+      throw new CallFailure(name + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the call's prompts and recordings. */
+  @Override
+  public void close() throws IOException {
+    if (!Files.exists(callDir)) return;
+    try (Stream<Path> files = Files.walk(callDir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

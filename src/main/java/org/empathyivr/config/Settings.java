@@ -1,0 +1,42 @@
+package org.empathyivr.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.empathyivr.domain.dialog.DialogSettings;
+
+/**
+ * Everything configurable, read once at startup from the properties file (or the embedded defaults).
+ *
+ * @param agi where and how the FastAGI server listens
+ * @param speech recognition and synthesis
+ * @param spoolDir the directory shared with Asterisk for prompts and recordings
+ * @param callerDirectory the CSV file of known callers, if any
+ * @param handoffFile the file handoffs are appended to
+ * @param phrasebook an admin's phrasebook file, or empty for the bundled one
+ * @param dialog how patient the assistant is and where it sends callers
+ */
+public record Settings(
+    Agi agi,
+    Speech speech,
+    Path spoolDir,
+    Optional<Path> callerDirectory,
+    Path handoffFile,
+    Optional<Path> phrasebook,
+    DialogSettings dialog) {
+
+  /**
+   * @param bindAddress the address to listen on (loopback by default: FastAGI has no authentication)
+   * @param port the TCP port
+   * @param script the script name in {@code agi://host:port/NAME}
+   * @param maxCalls the most calls served at once
+   */
+  public record Agi(InetAddress bindAddress, int port, String script, int maxCalls) {}
+
+  /**
+   * @param modelDir the Vosk model directory
+   * @param maxLiveRecognizers the most Vosk recognizers alive at once (each costs memory while it decodes)
+   * @param voice the FreeTTS voice
+   */
+  public record Speech(Path modelDir, int maxLiveRecognizers, String voice) {}
+}

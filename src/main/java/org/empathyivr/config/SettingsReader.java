@@ -1,0 +1,205 @@
+package org.empathyivr.config;
+
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
+import org.empathyivr.domain.dialog.DialogSettings;
+import org.empathyivr.domain.port.Listening;
+
+/**
+ * Reads {@link Settings} from a properties file with Apache Commons Configuration. Every key has a default (listed
+ * in {@link #DEFAULTS} and the README); unknown keys and bad values stop startup with a message naming the key.
+ */
+public final class SettingsReader {
+  /** Stands for the Vosk model the build unpacked next to the jar. */
+  public static final String BUNDLED = "bundled";
+
+  /** Every key with its default, in README order. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("agi.bind-address", "127.0.0.1");
+    d.put("agi.port", "4573");
+    d.put("agi.script", "support");
+    d.put("agi.max-calls", "32");
+    d.put("speech.model-dir", BUNDLED);
+    d.put("speech.max-live-recognizers", "4");
+    d.put("speech.voice", "kevin16");
+    d.put("spool.dir", "/var/spool/empathy-ivr");
+    d.put("directory.csv-file", "");
+    d.put("handoff.store-file", "/var/lib/empathy-ivr/handoffs.jsonl");
+    d.put("handoff.queue", "support");
+    d.put("handoff.priority", "5");
+    d.put("prompts.phrasebook-file", "");
+    d.put("dialog.issue.max-seconds", "30");
+    d.put("dialog.issue.silence-seconds", "3");
+    d.put("dialog.answer.max-seconds", "8");
+    d.put("dialog.answer.silence-seconds", "2");
+    d.put("dialog.max-issue-reprompts", "2");
+    d.put("dialog.max-corrections", "2");
+    d.put("dialog.max-answer-reprompts", "2");
+    return java.util.Collections.unmodifiableMap(d);
+  }
+
+  private final Map<String, String> values;
+  private final String source;
+  private final List<String> problems = new ArrayList<>();
+
+  private SettingsReader(Map<String, String> values, String source) {
+    this.values = values;
+    this.source = source;
+  }
+
+  /** Reads the file, or only the defaults when {@code file} is empty. */
+  public static Settings read(Optional<Path> file) throws ConfigException {
+    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    String source = "embedded defaults";
+    if (file.isPresent()) {
+      source = file.get().toString();
+      values.putAll(load(file.get()));
+    }
+    return new SettingsReader(values, source).settings();
+  }
+
+  /** Reads from explicit values over the defaults (for tests and tools). */
+  public static Settings read(Map<String, String> overrides) throws ConfigException {
+    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    unknownKeys(overrides.keySet(), "given settings");
+    values.putAll(overrides);
+    return new SettingsReader(values, "given settings").settings();
+  }
+
+  private static Map<String, String> load(Path file) throws ConfigException {
+    if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist");
+    PropertiesConfiguration config = new PropertiesConfiguration();
+    try {
+      new FileHandler(config).load(file.toFile());
+    } catch (ConfigurationException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
+      String key = keys.next();
+      String[] all = config.getStringArray(key);
+      if (all.length > 1) throw new ConfigException(file + ": key '" + key + "' is set more than once");
+      values.put(key, all.length == 0 ? "" : all[0].strip());
+    }
+    unknownKeys(values.keySet(), file.toString());
+    return values;
+  }
+
+  private static void unknownKeys(Iterable<String> keys, String source) throws ConfigException {
+    List<String> unknown = new ArrayList<>();
+    for (String key : keys) if (!DEFAULTS.containsKey(key)) unknown.add(key);
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(
+          source + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + unknown + "; known keys: "
+              + new TreeSet<>(DEFAULTS.keySet()));
+    }
+  }
+
+  private Settings settings() throws ConfigException {
+    Settings.Agi agi =
+        new Settings.Agi(
+            address("agi.bind-address"), number("agi.port", 1, 65535), word("agi.script"),
+            number("agi.max-calls", 1, 1000));
+    Settings.Speech speech =
+        new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), word("speech.voice"));
+    DialogSettings dialog = dialog();
+    Path spool = path("spool.dir");
+    Optional<Path> directory = optionalPath("directory.csv-file");
+    Path handoffs = path("handoff.store-file");
+    Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
+    if (!problems.isEmpty()) throw new ConfigException(source + ": " + String.join("; ", problems));
+    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog);
+  }
+
+  private DialogSettings dialog() {
+    int issueMax = number("dialog.issue.max-seconds", 3, 300);
+    int issueSilence = number("dialog.issue.silence-seconds", 1, 30);
+    int answerMax = number("dialog.answer.max-seconds", 2, 60);
+    int answerSilence = number("dialog.answer.silence-seconds", 1, 30);
+    int issueReprompts = number("dialog.max-issue-reprompts", 0, 10);
+    int corrections = number("dialog.max-corrections", 0, 10);
+    int answerReprompts = number("dialog.max-answer-reprompts", 0, 10);
+    String queue = word("handoff.queue");
+    int priority = number("handoff.priority", 0, 1000);
+    if (!problems.isEmpty()) return null;
+    return new DialogSettings(
+        new Listening(issueMax * 1000, issueSilence, "0#"),
+        new Listening(answerMax * 1000, answerSilence, "012#"),
+        issueReprompts, corrections, answerReprompts, queue, priority);
+  }
+
+  private int number(String key, int min, int max) {
+    String value = values.get(key);
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("'" + key + "' must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    return min;
+  }
+
+  private String word(String key) {
+    String value = values.get(key);
+    if (value.matches("[A-Za-z0-9_.\\-]+")) return value;
+    problems.add("'" + key + "' must be letters, digits, '.', '-' or '_', got '" + value + "'");
+    return "invalid";
+  }
+
+  private InetAddress address(String key) {
+    String value = values.get(key);
+    try {
+      if (value.matches("[0-9.]+|[0-9a-fA-F:]+|localhost")) return InetAddress.getByName(value);
+    } catch (UnknownHostException e) {
+      // reported below
+    }
+    problems.add("'" + key + "' must be an IP address such as 127.0.0.1, got '" + value + "'");
+    return InetAddress.getLoopbackAddress();
+  }
+
+  private Path path(String key) {
+    String value = values.get(key);
+    if (!value.isBlank()) return Path.of(value);
+    problems.add("'" + key + "' must be a path");
+    return Path.of(".");
+  }
+
+  private Optional<Path> optionalPath(String key) {
+    String value = values.get(key);
+    return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+  }
+
+  private Path modelDir() {
+    String value = values.get("speech.model-dir");
+    if (!value.equals(BUNDLED)) return path("speech.model-dir");
+    return bundledModelDir();
+  }
+
+  /** The model the build unpacks beside the jar (target/vosk-model-en-us next to target/empathy-ivr.jar). */
+  static Path bundledModelDir() {
+    try {
+      Path code = Path.of(SettingsReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path dir = Files.isDirectory(code) ? code.getParent() : code.toAbsolutePath().getParent();
+      return dir.resolve("vosk-model-en-us");
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return Path.of("target", "vosk-model-en-us").toAbsolutePath();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.empathyivr.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void embeddedDefaultsListenOnLoopbackPort4573() throws Exception {
+    Settings settings = SettingsReader.read(Optional.empty());
+    assertEquals("127.0.0.1", settings.agi().bindAddress().getHostAddress());
+    assertEquals(4573, settings.agi().port());
+    assertEquals("support", settings.agi().script());
+    assertEquals(30_000, settings.dialog().issueListening().maxMs());
+    assertTrue(settings.speech().modelDir().endsWith("vosk-model-en-us"));
+  }
+
+  @Test
+  void readsAPropertiesFile() throws Exception {
+    Path file = dir.resolve("empathy-ivr.properties");
+    Files.writeString(file, "agi.port = 4600\nhandoff.queue = billing\ndirectory.csv-file = /etc/callers.csv\n");
+    Settings settings = SettingsReader.read(Optional.of(file));
+    assertEquals(4600, settings.agi().port());
+    assertEquals("billing", settings.dialog().queue());
+    assertEquals(Optional.of(Path.of("/etc/callers.csv")), settings.callerDirectory());
+  }
+
+  @Test
+  void aBadValueNamesTheKeyAndTheValue() {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> SettingsReader.read(Map.of("agi.port", "forty")));
+    assertTrue(e.getMessage().contains("'agi.port' must be a whole number from 1 to 65535, got 'forty'"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedNotIgnored() throws Exception {
+    Path file = dir.resolve("typo.properties");
+    Files.writeString(file, "agi.prot = 4600\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> SettingsReader.read(Optional.of(file)));
+    assertTrue(e.getMessage().contains("unknown key [agi.prot]"), e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> SettingsReader.read(Optional.of(dir.resolve("nope.properties"))));
+    assertTrue(e.getMessage().contains("nope.properties does not exist"), e.getMessage());
+  }
+}
