@@ -2,6 +2,7 @@ package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -15,7 +16,9 @@ import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
+import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.summary.Handoff;
 import org.slf4j.Logger;
@@ -65,6 +68,24 @@ public final class SupportLineAgiScript implements AgiScript {
   public void prepare() throws IOException {
     prompts.prepare();
     java.nio.file.Files.createDirectories(callsDir);
+  }
+
+  /**
+   * Synthesizes every fixed line of the phrasebook and writes it where Asterisk plays it, so calls start without
+   * waiting for the synthesizer.
+   *
+   * @return how many prompts were rendered
+   */
+  public int renderFixedPrompts() throws IOException, SpeechFailure {
+    int count = 0;
+    for (List<String> variants : phrases.all().values()) {
+      for (String line : variants) {
+        if (PhraseBook.hasSlots(line)) continue;
+        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), callsDir, 0);
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override
