@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the caller fixtures in this directory: short utterances spoken by espeak-ng and converted to
-# 8 kHz mono 16-bit PCM, the format Asterisk records a telephone caller in.
+# 8 kHz mono 16-bit PCM, the format Asterisk records a telephone caller in (and one at 16 kHz).
 #
 # Needs espeak-ng and sox (Debian: apt-get install espeak-ng sox). Run from anywhere: sh make-callers.sh
 #
@@ -18,9 +18,9 @@ cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-say() { # file voice words-per-minute text
+say() { # file voice words-per-minute text [rate-hz]
   espeak-ng -v "$2" -s "$3" -w "$tmp/raw.wav" "$4"
-  sox -R "$tmp/raw.wav" -r 8000 -c 1 -b 16 "$1" pad 0.4 0.4
+  sox -R "$tmp/raw.wav" -r "${5:-8000}" -c 1 -b 16 "$1" pad 0.4 0.4
 }
 
 say internet-dropping.wav en-us+m3 150 "my internet keeps dropping every evening"
@@ -31,3 +31,6 @@ say yeah-thats-right.wav  en-us    150 "yeah, that's right"
 say no.wav                en-us    150 "no"
 say no-its-the-router.wav en-us    150 "no, it's the router"
 say weather.wav           en-us    150 "the weather is lovely in the mountains"
+
+# Wide-band, as a softphone or a test harness might send: the adapter must take any rate.
+say internet-dropping-16k.wav en-us+m3 150 "my internet keeps dropping every evening" 16000
