@@ -1,0 +1,36 @@
+#!/bin/sh
+# Regenerates the caller fixtures in this directory: short utterances spoken by espeak-ng and converted to
+# 8 kHz mono 16-bit PCM, the format Asterisk records a telephone caller in (and one at 16 kHz).
+#
+# Needs espeak-ng and sox (Debian: apt-get install espeak-ng sox). Run from anywhere: sh make-callers.sh
+#
+# Choices, measured with the bundled small US-English Vosk model (see VoskSpeechToTextIT):
+# - Each voice and speed below is the one of those tried (en-us, en-us+m3, en-us+f3, en-gb, en-gb-x-rp at 120-150
+#   words a minute) that the model heard right; espeak's "yes" comes back as "yeah" in every voice but en-us+f3 at 120.
+# - 0.4 s of silence pads each side, as a recording of a caller has; speech starting at the first sample lost its
+#   first words.
+# - No telephone band-pass (sinc 300-3400): with it the model lost or garbled words in most of these utterances,
+#   though it transcribes Asterisk's real 8 kHz recordings of a human well. Synthetic speech is harder than real.
+# - sox -R makes its dither repeatable, so regenerating gives the same bytes.
+set -eu
+
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+say() { # file voice words-per-minute text [rate-hz]
+  espeak-ng -v "$2" -s "$3" -w "$tmp/raw.wav" "$4"
+  sox -R "$tmp/raw.wav" -r "${5:-8000}" -c 1 -b 16 "$1" pad 0.4 0.4
+}
+
+say internet-dropping.wav en-us+m3 150 "my internet keeps dropping every evening"
+say billing.wav           en-us+m3 150 "I was charged twice for my bill this month"
+say agent.wav             en-us+m3 150 "I want to talk to an agent"
+say yes.wav               en-us+f3 120 "yes"
+say yeah-thats-right.wav  en-us    150 "yeah, that's right"
+say no.wav                en-us    150 "no"
+say no-its-the-router.wav en-us    150 "no, it's the router"
+say weather.wav           en-us    150 "the weather is lovely in the mountains"
+
+# Wide-band, as a softphone or a test harness might send: the adapter must take any rate.
+say internet-dropping-16k.wav en-us+m3 150 "my internet keeps dropping every evening" 16000
