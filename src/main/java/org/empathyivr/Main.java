@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
-import org.empathyivr.adapter.freetts.CachingTextToSpeech;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
@@ -32,7 +31,6 @@ public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   private static final int EXIT_USAGE = 2;
   private static final int EXIT_STARTUP = 3;
-  private static final int PROMPT_CACHE_ENTRIES = 512;
   private static final String USAGE =
       String.join(
           "\n",
@@ -93,7 +91,7 @@ public final class Main {
 
   private static int serve(Settings settings, PhraseBook phrases, VoskSpeechToText speechToText)
       throws StartupFailure {
-    TextToSpeech textToSpeech = voice(settings.speech().voice());
+    TextToSpeech textToSpeech = voice(settings.speech().voices());
     JsonLinesHandoffStore store = new JsonLinesHandoffStore(settings.handoffFile());
     try {
       store.check();
@@ -112,7 +110,7 @@ public final class Main {
     } catch (IOException e) {
       throw new StartupFailure("spool.dir " + settings.spoolDir() + " is not usable: " + e, e);
     } catch (SpeechFailure e) {
-      throw new StartupFailure("speech.voice " + settings.speech().voice() + " cannot synthesize: " + e, e);
+      throw new StartupFailure("FreeTTS cannot synthesize the phrasebook: " + e, e);
     }
     Settings.Agi agi = settings.agi();
     String url = "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
@@ -139,11 +137,11 @@ public final class Main {
     }
   }
 
-  private static TextToSpeech voice(String name) throws StartupFailure {
+  private static TextToSpeech voice(int voices) throws StartupFailure {
     try {
-      return new CachingTextToSpeech(FreeTtsTextToSpeech.load(name), PROMPT_CACHE_ENTRIES);
+      return FreeTtsTextToSpeech.load(voices);
     } catch (RuntimeException e) {
-      throw new StartupFailure("speech.voice " + name + ": " + e.getMessage(), e);
+      throw new StartupFailure("speech.voices " + voices + ": FreeTTS kevin16 does not load: " + e.getMessage(), e);
     }
   }
 

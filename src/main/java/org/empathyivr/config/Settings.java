@@ -36,7 +36,7 @@ public record Settings(
   /**
    * @param modelDir the Vosk model directory
    * @param maxLiveRecognizers the most Vosk recognizers alive at once (each costs memory while it decodes)
-   * @param voice the FreeTTS voice
+   * @param voices how many FreeTTS kevin16 voices are loaded: prompts synthesized at the same moment
    */
-  public record Speech(Path modelDir, int maxLiveRecognizers, String voice) {}
+  public record Speech(Path modelDir, int maxLiveRecognizers, int voices) {}
 }

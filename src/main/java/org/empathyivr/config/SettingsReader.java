@@ -37,7 +37,7 @@ public final class SettingsReader {
     d.put("agi.max-calls", "32");
     d.put("speech.model-dir", BUNDLED);
     d.put("speech.max-live-recognizers", "4");
-    d.put("speech.voice", "kevin16");
+    d.put("speech.voices", "2");
     d.put("spool.dir", "/var/spool/empathy-ivr");
     d.put("directory.csv-file", "");
     d.put("handoff.store-file", "/var/lib/empathy-ivr/handoffs.jsonl");
@@ -117,7 +117,7 @@ public final class SettingsReader {
             address("agi.bind-address"), number("agi.port", 1, 65535), word("agi.script"),
             number("agi.max-calls", 1, 1000));
     Settings.Speech speech =
-        new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), word("speech.voice"));
+        new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
     Optional<Path> directory = optionalPath("directory.csv-file");
