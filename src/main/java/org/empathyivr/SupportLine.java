@@ -1,0 +1,126 @@
+package org.empathyivr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
+import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
+import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
+import org.empathyivr.config.ConfigException;
+import org.empathyivr.config.Settings;
+import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.port.CallerDirectory;
+import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.TextToSpeech;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The support line put together from settings and the two speech engines: handoff store, caller directory, spool
+ * with the fixed prompts rendered, and the FastAGI server. {@link Main} serves it; end-to-end tests start it too.
+ */
+public final class SupportLine {
+  private static final Logger log = LoggerFactory.getLogger(SupportLine.class);
+
+  private final Settings settings;
+  private final SupportLineAgiServer server;
+
+  private SupportLine(Settings settings, SupportLineAgiServer server) {
+    this.settings = settings;
+    this.server = server;
+  }
+
+  /**
+   * Checks the store, reads the directory, prepares the spool and renders the fixed prompts.
+   *
+   * @param onReady run once the server listens, so Asterisk can connect
+   */
+  public static SupportLine prepare(
+      Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
+      throws StartupFailure {
+    JsonLinesHandoffStore store = new JsonLinesHandoffStore(settings.handoffFile());
+    try {
+      store.check();
+    } catch (IOException e) {
+      throw new StartupFailure("handoff.store-file " + settings.handoffFile() + " is not writable: " + e, e);
+    }
+    SupportLineAgiScript script =
+        new SupportLineAgiScript(
+            speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), store, Clock.SYSTEM,
+            settings.dialog(), phrases, settings.spoolDir());
+    try {
+      script.prepare();
+      long started = System.nanoTime();
+      int rendered = script.renderFixedPrompts();
+      log.info("rendered {} fixed prompts in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
+    } catch (IOException e) {
+      throw new StartupFailure("spool.dir " + settings.spoolDir() + " is not usable: " + e, e);
+    } catch (SpeechFailure e) {
+      throw new StartupFailure("FreeTTS cannot synthesize the phrasebook: " + e.getMessage(), e);
+    }
+    Settings.Agi agi = settings.agi();
+    SupportLineAgiServer server =
+        new SupportLineAgiServer(agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), onReady);
+    return new SupportLine(settings, server);
+  }
+
+  /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
+  public String url() {
+    Settings.Agi agi = settings.agi();
+    return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
+  }
+
+  /** Serves calls until {@link #stop()}; returns then. */
+  public void serve() throws StartupFailure {
+    Settings.Agi agi = settings.agi();
+    try {
+      server.startup();
+    } catch (IOException e) {
+      throw new StartupFailure(
+          "cannot listen on " + agi.bindAddress().getHostAddress() + ":" + agi.port()
+              + " (agi.bind-address, agi.port): " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops accepting calls; calls in progress run on. */
+  public void stop() {
+    server.stop();
+  }
+
+  /** The admin's phrasebook file, or the bundled one. */
+  public static PhraseBook phraseBook(Optional<Path> file) throws ConfigException {
+    try {
+      if (file.isPresent()) return PhraseBook.parse(Files.readString(file.get()), file.get().toString());
+      try (InputStream in = SupportLine.class.getResourceAsStream("/prompts/phrasebook.txt")) {
+        if (in == null) throw new ConfigException("the bundled phrasebook is missing from the jar");
+        return PhraseBook.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled phrasebook");
+      }
+    } catch (IOException e) {
+      throw new ConfigException("prompts.phrasebook-file: cannot read " + file.orElse(null) + ": " + e, e);
+    }
+  }
+
+  private static CallerDirectory callerDirectory(Optional<Path> csv) throws StartupFailure {
+    if (csv.isEmpty()) return CsvCallerDirectory.empty();
+    try {
+      CsvCallerDirectory directory = CsvCallerDirectory.read(csv.get());
+      log.info("caller directory {}: {} numbers", csv.get(), directory.size());
+      return directory;
+    } catch (IOException e) {
+      throw new StartupFailure("directory.csv-file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Startup cannot go on; the message names the setting to fix. */
+  public static final class StartupFailure extends Exception {
+    public StartupFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
