@@ -1,0 +1,127 @@
+package org.empathyivr;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.config.SettingsReader;
+import org.empathyivr.simulate.CallerTurn;
+import org.empathyivr.simulate.SessionResult;
+import org.empathyivr.simulate.SimulatedAsterisk;
+
+/**
+ * The whole service as Main builds it, with the real Vosk model and FreeTTS voice, serving FastAGI on a free loopback
+ * port with its own spool, handoff file and caller directory in a temporary folder. Calls are placed by the
+ * simulated Asterisk.
+ */
+final class RunningSupportLine implements AutoCloseable {
+  static final String MODEL_PROPERTY = "empathyivr.model";
+
+  final Path root;
+  final Path spool;
+  final Path handoffs;
+  final int port;
+  private final VoskSpeechToText speechToText;
+  private final FreeTtsTextToSpeech textToSpeech;
+  private final SupportLine line;
+  private final Thread serving;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private int calls;
+
+  private RunningSupportLine(Path root, String directoryCsv) throws Exception {
+    String model = System.getProperty(MODEL_PROPERTY);
+    assumeTrue(model != null && Files.isDirectory(Path.of(model)),
+        "no Vosk model: system property " + MODEL_PROPERTY + " is unset or names no directory (mvn verify sets it)");
+    this.root = root;
+    this.spool = root.resolve("spool");
+    this.handoffs = root.resolve("handoffs.jsonl");
+    Path directory = root.resolve("directory.csv");
+    Files.writeString(directory, directoryCsv);
+    this.port = freePort();
+    var settings =
+        SettingsReader.read(
+            Map.of(
+                "agi.port", Integer.toString(port),
+                "speech.model-dir", model,
+                "spool.dir", spool.toString(),
+                "handoff.store-file", handoffs.toString(),
+                "directory.csv-file", directory.toString()));
+    speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
+    textToSpeech = FreeTtsTextToSpeech.load(settings.speech().voices());
+    CountDownLatch ready = new CountDownLatch(1);
+    line = SupportLine.prepare(settings, SupportLine.phraseBook(Optional.empty()), speechToText, textToSpeech,
+        ready::countDown);
+    serving = new Thread(() -> {
+      try {
+        line.serve();
+      } catch (Throwable e) {
+        failure.set(e);
+        ready.countDown();
+      }
+    }, "support-line");
+    serving.setDaemon(true);
+    serving.start();
+    if (!ready.await(30, TimeUnit.SECONDS) || failure.get() != null) {
+      throw new IllegalStateException("the support line did not start", failure.get());
+    }
+  }
+
+  /** Starts the line with a caller directory of {@code number,name} lines. */
+  static RunningSupportLine start(Path root, String directoryCsv) throws Exception {
+    return new RunningSupportLine(root, directoryCsv);
+  }
+
+  /** Places a call with caller turns as the simulate command takes them ("internet-dropping.wav" is a fixture). */
+  SessionResult call(String number, String name, String... turns) throws IOException {
+    String uniqueId = "1795458575." + (313361 + ++calls);
+    return SimulatedAsterisk.connectingTo("127.0.0.1", port)
+        .uniqueId(uniqueId)
+        .callerId(number, name)
+        .build()
+        .call(Arrays.stream(turns).map(RunningSupportLine::turn).toList());
+  }
+
+  private static CallerTurn turn(String spec) {
+    String fixture = fixture(spec.replaceFirst("^hangup-after:", ""));
+    return CallerTurn.parse(spec.startsWith("hangup-after:") ? "hangup-after:" + fixture : spec.endsWith(".wav") ? fixture : spec);
+  }
+
+  static String fixture(String name) {
+    if (!name.endsWith(".wav")) return name;
+    try {
+      return Path.of(RunningSupportLine.class.getResource("/callers/" + name).toURI()).toString();
+    } catch (Exception e) {
+      throw new IllegalArgumentException("no caller fixture " + name, e);
+    }
+  }
+
+  /** The handoff records written so far, one JSON object a line. */
+  List<String> storedHandoffs() throws IOException {
+    return Files.exists(handoffs) ? Files.readAllLines(handoffs) : List.of();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    line.stop();
+    serving.join(10_000);
+    textToSpeech.close();
+    speechToText.close();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.empathyivr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.empathyivr.simulate.SessionResult;
+import org.empathyivr.simulate.SimulatedAsterisk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole calls: the simulated Asterisk dials the real FastAGI server, which answers with real FreeTTS prompts and
+ * hears the caller's WAV files with real Vosk. Each story checks what the caller heard, what Asterisk was told, and
+ * what was stored for the agent.
+ */
+class SupportLineCallIT {
+  @TempDir static Path root;
+  private static RunningSupportLine line;
+
+  @BeforeAll
+  static void startTheLine() throws Exception {
+    line = RunningSupportLine.start(root, "5550100,Dana Whitfield\n");
+  }
+
+  @AfterAll
+  static void stopTheLine() throws Exception {
+    if (line != null) line.close();
+  }
+
+  @Test
+  void reflectsTheIssueInTheSecondPersonAndHandsOffConfirmedAfterYes() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    List<String> said = Calls.promptsHeard(call);
+    assertTrue(said.get(0).startsWith("Hello Maria."), said.toString());
+    String reflection = said.get(2);
+    assertTrue(reflection.contains("internet") && reflection.contains("dropping"), reflection);
+    assertTrue(reflection.contains(" your "), "speaks to the caller: " + reflection);
+    assertTrue(reflection.endsWith("?"), reflection);
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow());
+    assertEquals("1", call.variable("HANDOFF").orElseThrow());
+    assertEquals("support", call.variable("HANDOFF_QUEUE").orElseThrow());
+    assertEquals("H-" + Calls.uniqueId(call), call.variable("HANDOFF_ID").orElseThrow());
+    String summary = call.variable("HANDOFF_SUMMARY").orElseThrow();
+    assertTrue(summary.startsWith("Maria Lopez (5551234): \"my internet"), summary);
+    assertTrue(summary.contains("confirmed"), summary);
+    assertEquals(Optional.of("SUCCESS"), call.ajAgiStatus());
+    assertEquals("SUCCESS", call.agiStatus(), "no prompt failed to play and no recording failed to write");
+    assertTrue(line.storedHandoffs().stream().anyMatch(h -> h.contains("\"H-" + Calls.uniqueId(call) + "\"")));
+    assertFalse(Files.exists(line.spool.resolve("calls").resolve(Calls.uniqueId(call))), "the call's files are gone");
+  }
+
+  @Test
+  void sendsAsteriskExactlyTheCommandsItUnderstands() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    String spool = Pattern.quote(line.spool.toString());
+    String callDir = spool + "/calls/" + Pattern.quote(Calls.uniqueId(call));
+    List<String> commands = Calls.commands(call);
+    Calls.assertMatches(
+        commands,
+        "ANSWER",
+        "STREAM FILE \"" + callDir + "/say-1\" \"0\"",
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"0\"",
+        "RECORD FILE \"" + callDir + "/rec-3\" \"wav\" \"0#\" 30000 0 s=3",
+        "STREAM FILE \"" + callDir + "/say-4\" \"120\"",
+        "RECORD FILE \"" + callDir + "/rec-5\" \"wav\" \"012#\" 8000 0 s=2",
+        "STREAM FILE \"" + callDir + "/say-6\" \"\"",
+        "SET VARIABLE \"HANDOFF_ID\" \"H-" + Pattern.quote(Calls.uniqueId(call)) + "\"",
+        "SET VARIABLE \"HANDOFF_QUEUE\" \"support\"",
+        "SET VARIABLE \"HANDOFF_PRIORITY\" \"5\"",
+        "SET VARIABLE \"HANDOFF_REASON\" \"confirmed\"",
+        "SET VARIABLE \"HANDOFF_SUMMARY\" \"Maria Lopez \\(5551234\\): \\\\\"my internet[^\"]*\\\\\", confirmed; confirmed\"",
+        "SET VARIABLE \"HANDOFF\" \"1\"",
+        "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
+  }
+
+  @Test
+  void greetsByTheDirectoryNameBeforeTheCallerIdName() throws Exception {
+    SessionResult call = line.call("+1 555-0100", "WIRELESS CALLER", "agent.wav");
+
+    assertTrue(Calls.promptsHeard(call).get(0).startsWith("Hello Dana."), Calls.promptsHeard(call).toString());
+    assertTrue(call.variable("HANDOFF_SUMMARY").orElseThrow().startsWith("Dana Whitfield"));
+  }
+
+  @Test
+  void greetsByTheCallerIdNameWhenTheNumberIsUnknown() throws Exception {
+    SessionResult call = line.call("5557777", "Jörg \"J\" Ünal", "agent.wav");
+
+    assertTrue(Calls.promptsHeard(call).get(0).startsWith("Hello Jörg."), Calls.promptsHeard(call).toString());
+  }
+
+  @Test
+  void greetsWarmlyWithoutANameWhenCallerIdIsUnknown() throws Exception {
+    SessionResult call = line.call("unknown", "unknown", "agent.wav");
+
+    String greeting = Calls.promptsHeard(call).get(0);
+    assertTrue(greeting.startsWith("Hello, and thank"), greeting);
+    assertFalse(greeting.toLowerCase().contains("unknown"), greeting);
+  }
+
+  @Test
+  void apologisesAfterNoAndReflectsTheCorrection() throws Exception {
+    SessionResult call =
+        line.call("5551234", "Maria Lopez", "billing.wav", "no-its-the-router.wav", "yes.wav");
+
+    List<String> said = Calls.promptsHeard(call);
+    assertTrue(said.get(3).contains("correcting me") || said.get(3).contains("putting me right"), said.toString());
+    assertTrue(said.get(4).contains("router"), "reflects the correction: " + said);
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow());
+    assertTrue(call.variable("HANDOFF_SUMMARY").orElseThrow().contains("router"));
+  }
+
+  @Test
+  void repromptsGentlyOnSilenceAndHandsOffWhenNothingIsHeard() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "silence", "silence", "silence");
+
+    List<String> said = Calls.promptsHeard(call);
+    assertTrue(said.get(2).startsWith("I'm still here") || said.get(2).contains("catch that")
+        || said.get(2).startsWith("Take your time"), said.toString());
+    assertFalse(said.get(2).equals(said.get(3)), "never the same words twice in a row");
+    assertEquals("retries-exhausted", call.variable("HANDOFF_REASON").orElseThrow());
+  }
+
+  @Test
+  void takesKeypadOneAsYes() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "dtmf:1");
+
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow());
+  }
+
+  @Test
+  void handsOffAtOnceWhenTheCallerAsksForAnAgent() throws Exception {
+    SessionResult spoken = line.call("5551234", "Maria Lopez", "agent.wav");
+    SessionResult keyed = line.call("5551234", "Maria Lopez", "dtmf:0");
+
+    assertEquals("caller-asked", spoken.variable("HANDOFF_REASON").orElseThrow());
+    assertEquals("caller-asked", keyed.variable("HANDOFF_REASON").orElseThrow());
+    assertEquals(2, Calls.promptsHeard(keyed).size(), "the greeting, then straight to a person: " + Calls.promptsHeard(keyed));
+  }
+
+  @Test
+  void aHangupAtEveryStepStillHandsOffWhatWasCaptured() throws Exception {
+    List<List<String>> scripts =
+        List.of(
+            List.of("hangup"),
+            List.of("hangup-after:internet-dropping.wav"),
+            List.of("internet-dropping.wav", "hangup"),
+            List.of("internet-dropping.wav", "no.wav", "hangup"),
+            List.of("internet-dropping.wav", "yes.wav", "hangup"),
+            List.of("silence", "hangup"));
+    for (List<String> turns : scripts) {
+      int storedBefore = line.storedHandoffs().size();
+      SessionResult call = line.call("5551234", "Maria Lopez", turns.toArray(String[]::new));
+
+      assertEquals("1", call.variable("HANDOFF").orElse("unset"), turns + ": " + call.wire());
+      String reason = call.variable("HANDOFF_REASON").orElseThrow();
+      assertTrue(reason.equals("caller-hung-up") || (turns.contains("yes.wav") && reason.equals("confirmed")),
+          turns + " -> " + reason);
+      assertEquals(storedBefore + 1, line.storedHandoffs().size(), turns + " is stored");
+      if (turns.get(0).contains("internet-dropping")) {
+        assertTrue(call.variable("HANDOFF_SUMMARY").orElseThrow().contains("internet"), turns + " keeps the issue");
+      }
+    }
+  }
+}
