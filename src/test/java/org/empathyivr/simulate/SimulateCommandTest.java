@@ -1,0 +1,64 @@
+package org.empathyivr.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void namesHostAndPortWhenNoServiceAnswers() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    assertEquals(1, run("--port", String.valueOf(port), "silence"));
+    assertTrue(text(err).contains("127.0.0.1:" + port), text(err));
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run("--bogus"));
+    assertEquals(2, run("dtmf:"));
+    assertEquals(2, run("--port"));
+  }
+
+  @Test
+  void printsWhatTheAssistantSaidAndTheHandoff(@TempDir Path tmp) throws Exception {
+    Path prompt = TestAudio.wav(tmp.resolve("hello.wav"), 8000, 8000, Optional.of("Hello, you reached support."));
+    String base = prompt.toString().replace(".wav", "");
+    List<String> script = List.of("<< header", ">> ANSWER", "<< 200 result=0", ">> STREAM FILE " + base + " \"\"",
+        "<< reply", ">> SET VARIABLE HANDOFF_SUMMARY \"router\"", "<< reply", ">> SET VARIABLE AJ_AGISTATUS SUCCESS",
+        "<< reply");
+    try (ScriptedFastAgiService service = new ScriptedFastAgiService(script, c -> c)) {
+      assertEquals(0, run("--port", String.valueOf(service.port()), "--caller-id", "5551234", "dtmf:1"));
+      service.received();
+    }
+    String printed = text(out);
+    assertTrue(printed.contains("assistant: \"Hello, you reached support.\""), printed);
+    assertTrue(printed.contains("HANDOFF_SUMMARY = router"), printed);
+    assertTrue(printed.contains("AGISTATUS = SUCCESS"), printed);
+    assertTrue(printed.contains("AJ_AGISTATUS = SUCCESS"), printed);
+  }
+
+  private int run(String... args) {
+    return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String text(ByteArrayOutputStream bytes) {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
