@@ -30,6 +30,7 @@ say yes.wav               en-us+f3 120 "yes"
 say yeah-thats-right.wav  en-us    150 "yeah, that's right"
 say no.wav                en-us    150 "no"
 say no-its-the-router.wav en-us    150 "no, it's the router"
+say no-my-email-stopped.wav en-us+m3 140 "no, my email stopped working"
 say weather.wav           en-us    150 "the weather is lovely in the mountains"
 
 # Wide-band, as a softphone or a test harness might send: the adapter must take any rate.

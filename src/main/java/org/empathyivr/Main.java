@@ -2,6 +2,7 @@ package org.empathyivr;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class Main {
     String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
     return switch (command) {
       case "serve" -> serve(rest, err);
-      case "simulate" -> SimulateCommand.run(rest, out, err);
+      case "simulate" -> simulate(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -91,6 +92,21 @@ public final class Main {
       Runtime.getRuntime().addShutdownHook(new Thread(line::stop, "shutdown"));
       line.serve();
       return 0;
+    }
+  }
+
+  /** Calls a running server; with the bundled model present, also prints what each caller turn says. */
+  private static int simulate(String[] args, PrintStream out, PrintStream err) {
+    Path model = SettingsReader.bundledModelDir();
+    if (!Files.isDirectory(model)) {
+      err.println("simulate: no Vosk model at " + model + "; caller turns are not transcribed");
+      return SimulateCommand.run(args, out, err);
+    }
+    try (VoskSpeechToText speechToText = VoskSpeechToText.open(model, 1)) {
+      return SimulateCommand.run(args, out, err, Optional.of(speechToText));
+    } catch (IOException | RuntimeException e) {
+      err.println("simulate: cannot load the Vosk model " + model + " (" + e.getMessage() + "); not transcribing");
+      return SimulateCommand.run(args, out, err);
     }
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.empathyivr.simulate.SessionResult;
-import org.empathyivr.simulate.SimulatedAsterisk;
+import org.empathyivr.simulate.Event;
 
 /** Reading a simulated call: what the caller heard and what the service sent. */
 final class Calls {
@@ -14,8 +14,8 @@ final class Calls {
   /** The text of every prompt played, in order (from the comment the service writes into each WAV). */
   static List<String> promptsHeard(SessionResult call) {
     return call.events().stream()
-        .filter(e -> e instanceof SimulatedAsterisk.PromptPlayed)
-        .map(e -> ((SimulatedAsterisk.PromptPlayed) e).text().orElse("?"))
+        .filter(e -> e instanceof Event.PromptPlayed)
+        .map(e -> ((Event.PromptPlayed) e).text().orElse("?"))
         .toList();
   }
 

@@ -193,7 +193,7 @@ public final class SettingsReader {
   }
 
   /** The model the build unpacks beside the jar (target/vosk-model-en-us next to target/empathy-ivr.jar). */
-  static Path bundledModelDir() {
+  public static Path bundledModelDir() {
     try {
       Path code = Path.of(SettingsReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path dir = Files.isDirectory(code) ? code.getParent() : code.toAbsolutePath().getParent();

@@ -122,11 +122,12 @@ public final class SimulateCommand {
       out.println("assistant: (prompt " + f.name() + " missing or unplayable: Asterisk answers result=-1)");
     } else if (event instanceof Event.CallerSpoke s) {
       out.println("caller: speaks " + s.audio());
+      // The caller's own file, not the recording: the service deletes recordings once it has read them.
+      stt.ifPresent(recognizer -> out.println("caller said (as heard): " + transcribe(recognizer, s.audio())));
     } else if (event instanceof Event.KeyPressed k) {
       out.println("caller: presses " + k.key());
     } else if (event instanceof Event.Recorded r) {
       out.println("  (recorded " + r.durationMs() + " ms, ended by " + r.end().name().toLowerCase() + ")");
-      stt.ifPresent(recognizer -> out.println("caller said (as heard): " + transcribe(recognizer, r.path())));
     } else if (event instanceof Event.RecordFailed f) {
       out.println("  (recording to " + f.path() + " failed: writefile)");
     } else if (event instanceof Event.HungUp h) {

@@ -50,8 +50,8 @@ public record Handoff(
     caller.number().ifPresent(n -> line.append(" (").append(n).append(')'));
     line.append(": ");
     line.append(issue.map(i -> "\"" + i + "\"").orElse("no issue heard"));
-    if (issue.isPresent()) line.append(confirmed ? ", confirmed" : ", not confirmed");
-    line.append("; ").append(reason.label());
+    if (issue.isPresent()) line.append(confirmed ? " (confirmed by the caller)" : " (not confirmed)");
+    line.append("; reason: ").append(reason.label());
     return line.toString();
   }
 }

@@ -74,7 +74,7 @@ class ConversationTest {
     assertEquals(Optional.of("your internet keeps dropping every evening"), handoff.reflection());
     assertEquals("support", handoff.queue());
     assertEquals(
-        "Maria Lopez (5551234): \"my internet keeps dropping every evening\", confirmed; confirmed",
+        "Maria Lopez (5551234): \"my internet keeps dropping every evening\" (confirmed by the caller); reason: confirmed",
         handoff.summaryLine());
     assertEquals(List.of(handoff), store.saved(), "stored before the call goes on");
     assertTrue(outcome.problems().isEmpty());
@@ -120,7 +120,7 @@ class ConversationTest {
 
     assertTrue(channel.log().get(1).startsWith("say: Hello, and than"), channel.log().toString());
     assertEquals(NameSource.NONE, outcome.handoff().caller().nameSource());
-    assertEquals("Unknown caller: no issue heard; caller-hung-up", outcome.handoff().summaryLine());
+    assertEquals("Unknown caller: no issue heard; reason: caller-hung-up", outcome.handoff().summaryLine());
   }
 
   @Test
