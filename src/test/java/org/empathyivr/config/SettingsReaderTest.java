@@ -55,4 +55,15 @@ class SettingsReaderTest {
         assertThrows(ConfigException.class, () -> SettingsReader.read(Optional.of(dir.resolve("nope.properties"))));
     assertTrue(e.getMessage().contains("nope.properties does not exist"), e.getMessage());
   }
+
+  @Test
+  void theReadmeDocumentsEveryKeyWithItsDefault() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+
+    for (var key : SettingsReader.DEFAULTS.entrySet()) {
+      String value = key.getValue();
+      String documented = value.isEmpty() ? "| `" + key.getKey() + "` | *(" : "| `" + key.getKey() + "` | `" + value + "` |";
+      org.junit.jupiter.api.Assertions.assertTrue(readme.contains(documented), "README lacks " + documented);
+    }
+  }
 }
