@@ -1,7 +1,5 @@
 package org.empathyivr;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.vosk.BundledVoskModel;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.simulate.CallerTurn;
@@ -26,8 +25,6 @@ import org.empathyivr.simulate.SimulatedAsterisk;
  * simulated Asterisk.
  */
 final class RunningSupportLine implements AutoCloseable {
-  static final String MODEL_PROPERTY = "empathyivr.model";
-
   final Path root;
   final Path spool;
   final Path handoffs;
@@ -40,9 +37,7 @@ final class RunningSupportLine implements AutoCloseable {
   private int calls;
 
   private RunningSupportLine(Path root, String directoryCsv) throws Exception {
-    String model = System.getProperty(MODEL_PROPERTY);
-    assumeTrue(model != null && Files.isDirectory(Path.of(model)),
-        "no Vosk model: system property " + MODEL_PROPERTY + " is unset or names no directory (mvn verify sets it)");
+    String model = BundledVoskModel.directory().toString();
     this.root = root;
     this.spool = root.resolve("spool");
     this.handoffs = root.resolve("handoffs.jsonl");

@@ -3,9 +3,7 @@ package org.empathyivr.adapter.freetts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.adapter.audio.LoudnessNormalizer;
+import org.empathyivr.adapter.vosk.BundledVoskModel;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
@@ -29,7 +28,6 @@ class FreeTtsVoskRoundTripIT {
   static final String REFLECTION = "So your internet keeps dropping every evening. Is that right?";
   static final String GREETING = "Hello Maria. What can I help you with today?";
 
-  private static final String MODEL_PROPERTY = "empathyivr.model";
   private static final int VOICES = 2;
 
   private static FreeTtsTextToSpeech voice;
@@ -141,11 +139,7 @@ class FreeTtsVoskRoundTripIT {
   }
 
   static Path modelDirectory() {
-    String property = System.getProperty(MODEL_PROPERTY);
-    assumeTrue(property != null, "no Vosk model: system property " + MODEL_PROPERTY + " is not set (mvn verify sets it)");
-    Path dir = Path.of(property);
-    assumeTrue(Files.isDirectory(dir), "no Vosk model: " + dir + " (from " + MODEL_PROPERTY + ") does not exist");
-    return dir;
+    return BundledVoskModel.directory();
   }
 
   private static double activeLevel(Audio audio) {

@@ -11,13 +11,13 @@ import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.port.Audio;
 
 /** The model the build unpacks, and the caller fixtures, for tests that run real Vosk. */
-final class BundledVoskModel {
+public final class BundledVoskModel {
   static final String MODEL_PROPERTY = "empathyivr.model";
 
   private BundledVoskModel() {}
 
   /** The model directory, or a skip that says why there is none. */
-  static Path directory() {
+  public static Path directory() {
     String property = System.getProperty(MODEL_PROPERTY);
     assumeTrue(property != null, "no Vosk model: system property " + MODEL_PROPERTY + " is not set (mvn verify sets it)");
     Path dir = Path.of(property);
