@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * written and ready). It asserts only that the calls went through; the figures are for reading.
  */
 class TurnLatencyBenchmarkIT {
-  private static final int CALLS = 24;
+  private static final int CALLS = Integer.getInteger("benchmark.calls", 24);
+  /** The heap systemd/empathy-ivr.env gives the service. */
+  private static final String HEAP_AS_DEPLOYED = "-Xmx512m";
 
   @TempDir Path root;
 
@@ -45,8 +47,11 @@ class TurnLatencyBenchmarkIT {
             "spool.dir = " + root.resolve("spool"),
             "handoff.store-file = " + root.resolve("handoffs.jsonl"),
             ""));
-    Process server =
-        new ProcessBuilder("java", "-jar", jar, "--config", config.toString()).redirectErrorStream(true).start();
+    ProcessBuilder builder =
+        new ProcessBuilder("java", HEAP_AS_DEPLOYED, "-jar", jar, "--config", config.toString())
+            .redirectErrorStream(true);
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    Process server = builder.start();
     try {
       BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       long started = System.nanoTime();
@@ -59,6 +64,7 @@ class TurnLatencyBenchmarkIT {
 
       List<Long> reflectionMs = new ArrayList<>();
       List<Long> otherTurnsMs = new ArrayList<>();
+      List<Long> rssMib = new ArrayList<>();
       for (int i = 0; i < CALLS; i++) {
         SessionResult call =
             SimulatedAsterisk.connectingTo("127.0.0.1", port)
@@ -71,12 +77,14 @@ class TurnLatencyBenchmarkIT {
         List<Duration> afterRecordings = call.thinkTimesAfterRecordings();
         reflectionMs.add(afterRecordings.get(0).toMillis());
         for (Duration d : afterRecordings.subList(1, afterRecordings.size())) otherTurnsMs.add(d.toMillis());
+        if ((i + 1) % 6 == 0) rssMib.add(status(server.pid(), "VmRSS") / 1024);
       }
       long rssAfterKib = status(server.pid(), "VmRSS");
       long peakKib = status(server.pid(), "VmHWM");
       System.out.printf(
           "BENCHMARK startup to ready %d ms; RSS with model loaded %d MiB; after %d calls %d MiB (peak %d MiB)%n",
           startupMs, rssLoadedKib / 1024, CALLS, rssAfterKib / 1024, peakKib / 1024);
+      System.out.println("BENCHMARK RSS every 6 calls (MiB): " + rssMib);
       System.out.printf(
           "BENCHMARK end of issue recording -> reflection prompt ready: median %d ms, worst %d ms over %d turns%n",
           median(reflectionMs), Collections.max(reflectionMs), reflectionMs.size());
