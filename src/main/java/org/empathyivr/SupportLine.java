@@ -66,7 +66,14 @@ public final class SupportLine {
     }
     Settings.Agi agi = settings.agi();
     SupportLineAgiServer server =
-        new SupportLineAgiServer(agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), onReady);
+        new SupportLineAgiServer(
+            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(), onReady);
+    if (!agi.bindAddress().isLoopbackAddress() && agi.allowedClients().isEmpty()) {
+      log.warn(
+          "agi.bind-address {} is reachable from other hosts and agi.allowed-clients is empty: anyone who can reach"
+              + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
+          agi.bindAddress().getHostAddress(), agi.port());
+    }
     return new SupportLine(settings, server);
   }
 

@@ -2,6 +2,7 @@ package org.empathyivr.config;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.DialogSettings;
 
@@ -30,8 +31,13 @@ public record Settings(
    * @param port the TCP port
    * @param script the script name in {@code agi://host:port/NAME}
    * @param maxCalls the most calls served at once
+   * @param allowedClients the Asterisk addresses that may connect; empty allows any (FastAGI has no authentication)
    */
-  public record Agi(InetAddress bindAddress, int port, String script, int maxCalls) {}
+  public record Agi(InetAddress bindAddress, int port, String script, int maxCalls, List<InetAddress> allowedClients) {
+    public Agi {
+      allowedClients = List.copyOf(allowedClients);
+    }
+  }
 
   /**
    * @param modelDir the Vosk model directory

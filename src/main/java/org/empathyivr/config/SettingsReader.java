@@ -35,6 +35,7 @@ public final class SettingsReader {
     d.put("agi.port", "4573");
     d.put("agi.script", "support");
     d.put("agi.max-calls", "32");
+    d.put("agi.allowed-clients", "");
     d.put("speech.model-dir", BUNDLED);
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
@@ -115,7 +116,7 @@ public final class SettingsReader {
     Settings.Agi agi =
         new Settings.Agi(
             address("agi.bind-address"), number("agi.port", 1, 65535), word("agi.script"),
-            number("agi.max-calls", 1, 1000));
+            number("agi.max-calls", 1, 1000), addresses("agi.allowed-clients"));
     Settings.Speech speech =
         new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
     DialogSettings dialog = dialog();
@@ -172,6 +173,25 @@ public final class SettingsReader {
     }
     problems.add("'" + key + "' must be an IP address such as 127.0.0.1, got '" + value + "'");
     return InetAddress.getLoopbackAddress();
+  }
+
+  private List<InetAddress> addresses(String key) {
+    List<InetAddress> addresses = new ArrayList<>();
+    String value = values.get(key);
+    if (value.isBlank()) return addresses;
+    for (String one : value.split(",")) {
+      String address = one.strip();
+      try {
+        if (address.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+          addresses.add(InetAddress.getByName(address));
+          continue;
+        }
+      } catch (UnknownHostException e) {
+        // reported below
+      }
+      problems.add("'" + key + "' must be IP addresses separated by commas, got '" + address + "'");
+    }
+    return addresses;
   }
 
   private Path path(String key) {

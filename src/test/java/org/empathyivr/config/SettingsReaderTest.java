@@ -42,6 +42,19 @@ class SettingsReaderTest {
   }
 
   @Test
+  void readsTheAsteriskAllowlistAndNamesABadAddress() throws Exception {
+    Settings settings = SettingsReader.read(Map.of("agi.allowed-clients", "10.0.0.5, ::1"));
+    assertEquals(
+        java.util.List.of(java.net.InetAddress.getByName("10.0.0.5"), java.net.InetAddress.getByName("::1")),
+        settings.agi().allowedClients());
+
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> SettingsReader.read(Map.of("agi.allowed-clients", "pbx.example")));
+    assertTrue(e.getMessage().contains("'agi.allowed-clients' must be IP addresses separated by commas, got 'pbx.example'"),
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyIsRefusedNotIgnored() throws Exception {
     Path file = dir.resolve("typo.properties");
     Files.writeString(file, "agi.prot = 4600\n");
