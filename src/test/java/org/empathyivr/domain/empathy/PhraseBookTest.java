@@ -26,6 +26,21 @@ class PhraseBookTest {
   }
 
   @Test
+  void theShippedPhrasebookSpeaksPositively() throws IOException {
+    PhraseBook book = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "phrasebook");
+    List<String> banned =
+        List.of("unfortunately", "you must", "you need to", "you have to", "calm down", "as i said", "as i told you",
+            "policy", "obviously", "actually,", "can't help", "cannot help");
+    for (Map.Entry<String, List<String>> id : book.all().entrySet()) {
+      for (String line : id.getValue()) {
+        for (String phrase : banned) {
+          assertFalse(line.toLowerCase().contains(phrase), id.getKey() + " says \"" + phrase + "\": " + line);
+        }
+      }
+    }
+  }
+
+  @Test
   void refusesAMissingIdNamingIt() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PhraseBook.parse("greeting.named = Hello {name}.", "f"));
