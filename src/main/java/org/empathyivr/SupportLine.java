@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
-import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
+import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -44,11 +45,12 @@ public final class SupportLine {
   public static SupportLine prepare(
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
       throws StartupFailure {
-    JsonLinesHandoffStore store = new JsonLinesHandoffStore(settings.handoffFile());
+    Settings.Handoffs handoffs = settings.handoffs();
+    HandoffArchive store = HandoffArchive.forUrl(handoffs.storeUrl(), handoffs.webhookUrls());
     try {
       store.check();
-    } catch (IOException e) {
-      throw new StartupFailure("handoff.store-file " + settings.handoffFile() + " is not writable: " + e, e);
+    } catch (StoreFailure e) {
+      throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
     }
     SupportLineAgiScript script =
         new SupportLineAgiScript(

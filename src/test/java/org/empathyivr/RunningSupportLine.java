@@ -50,7 +50,7 @@ final class RunningSupportLine implements AutoCloseable {
                 "agi.port", Integer.toString(port),
                 "speech.model-dir", model,
                 "spool.dir", spool.toString(),
-                "handoff.store-file", handoffs.toString(),
+                "handoff.store-url", "jsonl:" + handoffs,
                 "directory.csv-file", directory.toString()));
     speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
     textToSpeech = FreeTtsTextToSpeech.load(settings.speech().voices());

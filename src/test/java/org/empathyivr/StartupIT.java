@@ -62,11 +62,21 @@ class StartupIT {
     }
   }
 
+  @Test
+  void namesAHandoffStoreThatCannotBeOpened() throws Exception {
+    Files.createDirectories(root.resolve("handoffs.db")); // where start() puts the database
+    Result r = start("");
+
+    assertEquals(3, r.exit, r.output);
+    assertTrue(r.output.contains("handoff.store-url"), r.output);
+    assertTrue(r.output.contains(root.resolve("handoffs.db").toString()), r.output);
+  }
+
   private Result start(String properties) throws Exception {
     Path config = root.resolve("empathy-ivr.properties");
     Files.writeString(
         config,
-        "spool.dir = " + root.resolve("spool") + "\nhandoff.store-file = " + root.resolve("handoffs.jsonl") + "\n"
+        "spool.dir = " + root.resolve("spool") + "\nhandoff.store-url = jdbc:sqlite:" + root.resolve("handoffs.db") + "\n"
             + properties);
     Process p =
         new ProcessBuilder(List.of("java", "-jar", jar, "--config", config.toString()))

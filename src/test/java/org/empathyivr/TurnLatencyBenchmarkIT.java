@@ -45,7 +45,7 @@ class TurnLatencyBenchmarkIT {
             "\n",
             "agi.port = " + port,
             "spool.dir = " + root.resolve("spool"),
-            "handoff.store-file = " + root.resolve("handoffs.jsonl"),
+            "handoff.store-url = jdbc:sqlite:" + root.resolve("handoffs.db"),
             ""));
     ProcessBuilder builder =
         new ProcessBuilder("java", HEAP_AS_DEPLOYED, "-jar", jar, "--config", config.toString())

@@ -1,7 +1,9 @@
 package org.empathyivr.config;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.DialogSettings;
@@ -13,7 +15,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param speech recognition and synthesis
  * @param spoolDir the directory shared with Asterisk for prompts and recordings
  * @param callerDirectory the CSV file of known callers, if any
- * @param handoffFile the file handoffs are appended to
+ * @param handoffs where handoffs are stored and sent
  * @param phrasebook an admin's phrasebook file, or empty for the bundled one
  * @param dialog how patient the assistant is and where it sends callers
  */
@@ -22,7 +24,7 @@ public record Settings(
     Speech speech,
     Path spoolDir,
     Optional<Path> callerDirectory,
-    Path handoffFile,
+    Handoffs handoffs,
     Optional<Path> phrasebook,
     DialogSettings dialog) {
 
@@ -45,4 +47,16 @@ public record Settings(
    * @param voices how many FreeTTS kevin16 voices are loaded: prompts synthesized at the same moment
    */
   public record Speech(Path modelDir, int maxLiveRecognizers, int voices) {}
+
+  /**
+   * @param storeUrl {@code jdbc:…} for a database, {@code jsonl:PATH} for a JSON-lines file
+   * @param webhookUrls where each handoff is POSTed; empty for none
+   * @param webhookTimeout for connecting to a webhook and for its answer
+   * @param webhookMaxBackoff the longest wait between attempts to deliver to a receiver that is down
+   */
+  public record Handoffs(String storeUrl, List<URI> webhookUrls, Duration webhookTimeout, Duration webhookMaxBackoff) {
+    public Handoffs {
+      webhookUrls = List.copyOf(webhookUrls);
+    }
+  }
 }

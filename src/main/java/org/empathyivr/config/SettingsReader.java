@@ -1,10 +1,12 @@
 package org.empathyivr.config;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +43,10 @@ public final class SettingsReader {
     d.put("speech.voices", "2");
     d.put("spool.dir", "/var/spool/empathy-ivr");
     d.put("directory.csv-file", "");
-    d.put("handoff.store-file", "/var/lib/empathy-ivr/handoffs.jsonl");
+    d.put("handoff.store-url", "jdbc:sqlite:/var/lib/empathy-ivr/handoffs.db");
+    d.put("handoff.webhook-urls", "");
+    d.put("handoff.webhook-timeout-seconds", "10");
+    d.put("handoff.webhook-max-backoff-seconds", "300");
     d.put("handoff.queue", "support");
     d.put("handoff.priority", "5");
     d.put("prompts.phrasebook-file", "");
@@ -122,7 +127,7 @@ public final class SettingsReader {
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
     Optional<Path> directory = optionalPath("directory.csv-file");
-    Path handoffs = path("handoff.store-file");
+    Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     if (!problems.isEmpty()) throw new ConfigException(source + ": " + String.join("; ", problems));
     return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog);
@@ -143,6 +148,38 @@ public final class SettingsReader {
         new Listening(issueMax * 1000, issueSilence, "0#"),
         new Listening(answerMax * 1000, answerSilence, "012#"),
         issueReprompts, corrections, answerReprompts, queue, priority);
+  }
+
+  private Settings.Handoffs handoffs() {
+    String store = values.get("handoff.store-url");
+    boolean jsonLines = store.startsWith("jsonl:");
+    if (jsonLines ? store.length() == "jsonl:".length() : !store.matches("jdbc:[a-z0-9]+:.+")) {
+      problems.add("'handoff.store-url' must be a JDBC URL such as jdbc:sqlite:/var/lib/empathy-ivr/handoffs.db"
+          + " or jdbc:postgresql://host/db, or jsonl:/path/handoffs.jsonl, got '" + store + "'");
+    }
+    List<URI> webhooks = new ArrayList<>();
+    String urls = values.get("handoff.webhook-urls");
+    if (!urls.isBlank()) {
+      for (String one : urls.split(",")) {
+        String url = one.strip();
+        try {
+          URI uri = new URI(url);
+          if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+            webhooks.add(uri);
+            continue;
+          }
+        } catch (URISyntaxException e) {
+          // reported below
+        }
+        problems.add("'handoff.webhook-urls' must be http:// or https:// URLs separated by commas, got '" + url + "'");
+      }
+    }
+    if (jsonLines && !webhooks.isEmpty()) {
+      problems.add("'handoff.webhook-urls' need a jdbc: 'handoff.store-url' (the outbox is kept in the database)");
+    }
+    int timeout = number("handoff.webhook-timeout-seconds", 1, 300);
+    int maxBackoff = number("handoff.webhook-max-backoff-seconds", 2, 86_400);
+    return new Settings.Handoffs(store, webhooks, Duration.ofSeconds(timeout), Duration.ofSeconds(maxBackoff));
   }
 
   private int number(String key, int min, int max) {

@@ -1,24 +1,33 @@
 package org.empathyivr.adapter.storage;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.StringJoiner;
-import org.empathyivr.domain.dialog.Turn;
-import org.empathyivr.domain.port.HandoffStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import org.empathyivr.domain.summary.Handoff;
 
 /**
- * Handoffs appended to a file, one JSON object per line, each forced to disk before {@link #save} returns.
+ * Handoffs appended to a file, one JSON object per line, each forced to disk before {@link #save} returns. A handoff
+ * already in the file is not appended again (the file is scanned for its id, so saving slows as the file grows: this
+ * store suits small sites and tests; the database stores suit the rest).
  *
  * <p>Thread-safe: lines from concurrent calls never interleave. The file is opened per write, so an admin may rotate
  * it at any time.
  */
-public final class JsonLinesHandoffStore implements HandoffStore {
+public final class JsonLinesHandoffStore implements HandoffArchive {
+  /** How a {@code handoff.store-url} names a JSON-lines file: {@code jsonl:/var/lib/empathy-ivr/handoffs.jsonl}. */
+  public static final String SCHEME = "jsonl:";
+
   private final Path file;
 
   public JsonLinesHandoffStore(Path file) {
@@ -26,54 +35,71 @@ public final class JsonLinesHandoffStore implements HandoffStore {
   }
 
   /** Creates the directory and checks the file can be appended to, so a bad path stops startup, not a call. */
-  public void check() throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    if (dir != null) Files.createDirectories(dir);
-    try (FileChannel ignored = open()) {
-      // opened for append: writable
+  @Override
+  public void check() throws StoreFailure {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) Files.createDirectories(dir);
+      try (FileChannel ignored = open()) {
+        // opened for append: writable
+      }
+    } catch (IOException e) {
+      throw new StoreFailure("cannot append to " + file + ": " + e, e);
     }
   }
 
   @Override
   public synchronized void save(Handoff handoff) throws StoreFailure {
-    byte[] line = (toJson(handoff) + "\n").getBytes(StandardCharsets.UTF_8);
-    try (FileChannel out = open()) {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) out.write(buf);
-      out.force(true);
-    } catch (IOException e) {
+    byte[] line = (HandoffJson.write(handoff) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      if (find(handoff.id()).isPresent()) return;
+      try (FileChannel out = open()) {
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) out.write(buf);
+        out.force(true);
+      }
+    } catch (IOException | StoreFailure e) {
       throw new StoreFailure("cannot append handoff " + handoff.id() + " to " + file, e);
     }
   }
 
-  private FileChannel open() throws IOException {
-    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  @Override
+  public synchronized List<String> newest(int limit) throws StoreFailure {
+    if (limit < 0) throw new IllegalArgumentException("limit < 0: " + limit);
+    Deque<String> latest = new ArrayDeque<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        latest.addFirst(line);
+        if (latest.size() > limit) latest.removeLast();
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new StoreFailure("cannot read " + file + ": " + e, e);
+    }
+    return new ArrayList<>(latest);
   }
 
-  static String toJson(Handoff h) {
-    StringJoiner turns = new StringJoiner(",", "[", "]");
-    for (Turn t : h.transcript()) {
-      turns.add(
-          "{\"at\":" + Json.quote(t.at().toString())
-              + ",\"speaker\":" + Json.quote(t.speaker().name().toLowerCase())
-              + ",\"text\":" + Json.quote(t.text())
-              + ",\"confidence\":" + String.format(java.util.Locale.ROOT, "%.3f", t.confidence()) + "}");
+  @Override
+  public synchronized Optional<String> find(String id) throws StoreFailure {
+    String prefix = HandoffJson.idPrefix(id) + ",";
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = in.readLine()) != null; ) if (line.startsWith(prefix)) return Optional.of(line);
+      return Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StoreFailure("cannot read " + file + ": " + e, e);
     }
-    return "{\"id\":" + Json.quote(h.id())
-        + ",\"at\":" + Json.quote(h.at().toString())
-        + ",\"callId\":" + Json.quote(h.callId())
-        + ",\"channel\":" + Json.quote(h.channel())
-        + ",\"callerNumber\":" + h.caller().number().map(Json::quote).orElse("null")
-        + ",\"callerName\":" + h.caller().name().map(Json::quote).orElse("null")
-        + ",\"nameSource\":" + Json.quote(h.caller().nameSource().label())
-        + ",\"issue\":" + h.issue().map(Json::quote).orElse("null")
-        + ",\"reflection\":" + h.reflection().map(Json::quote).orElse("null")
-        + ",\"confirmed\":" + h.confirmed()
-        + ",\"reason\":" + Json.quote(h.reason().label())
-        + ",\"queue\":" + Json.quote(h.queue())
-        + ",\"priority\":" + h.priority()
-        + ",\"secondsWithAssistant\":" + h.withAssistant().toSeconds()
-        + ",\"summary\":" + Json.quote(h.summaryLine())
-        + ",\"transcript\":" + turns + "}";
+  }
+
+  @Override
+  public void close() {
+    // nothing held open between writes
+  }
+
+  private FileChannel open() throws IOException {
+    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 }

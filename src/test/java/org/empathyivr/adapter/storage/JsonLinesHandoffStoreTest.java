@@ -1,34 +1,19 @@
 package org.empathyivr.adapter.storage;
 
+import static org.empathyivr.adapter.storage.HandoffTestData.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.empathyivr.domain.dialog.Caller;
-import org.empathyivr.domain.dialog.Turn;
 import org.empathyivr.domain.port.HandoffStore;
-import org.empathyivr.domain.summary.Handoff;
-import org.empathyivr.domain.summary.HandoffReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesHandoffStoreTest {
   @TempDir Path dir;
-
-  static Handoff handoff(String id, String issue) {
-    Instant at = Instant.parse("2026-11-23T10:00:00Z");
-    return new Handoff(
-        id, at, "1795458575.313361", "Local/s@caller-00000001;1",
-        new Caller(Optional.of("5551234"), Optional.of("Jörg \"J\" Ünal"), Caller.NameSource.CALLER_ID),
-        Optional.of(issue), Optional.of("your internet keeps dropping"), true, HandoffReason.CONFIRMED, "support", 5,
-        Duration.ofSeconds(42), List.of(new Turn(at, Turn.Speaker.CALLER, issue, 0.87)));
-  }
 
   @Test
   void appendsOneJsonLinePerHandoff() throws Exception {
