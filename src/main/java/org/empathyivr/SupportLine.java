@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.JdbcHandoffStore;
+import org.empathyivr.adapter.webhook.Backoff;
+import org.empathyivr.adapter.webhook.WebhookDeliverer;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
@@ -29,12 +33,18 @@ import org.slf4j.LoggerFactory;
 public final class SupportLine {
   private static final Logger log = LoggerFactory.getLogger(SupportLine.class);
 
+  /** The wait after a webhook's first failure; it doubles up to handoff.webhook-max-backoff-seconds (at least 2). */
+  private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(2);
+  private static final Duration WEBHOOK_POLL = Duration.ofSeconds(1);
+
   private final Settings settings;
   private final SupportLineAgiServer server;
+  private final Optional<WebhookDeliverer> deliverer;
 
-  private SupportLine(Settings settings, SupportLineAgiServer server) {
+  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer) {
     this.settings = settings;
     this.server = server;
+    this.deliverer = deliverer;
   }
 
   /**
@@ -51,6 +61,12 @@ public final class SupportLine {
       store.check();
     } catch (StoreFailure e) {
       throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
+    }
+    Optional<WebhookDeliverer> deliverer = Optional.empty();
+    if (!handoffs.webhookUrls().isEmpty() && store instanceof JdbcHandoffStore database) {
+      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
+      deliverer = Optional.of(new WebhookDeliverer(
+          database.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC()));
     }
     SupportLineAgiScript script =
         new SupportLineAgiScript(
@@ -76,7 +92,7 @@ public final class SupportLine {
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    return new SupportLine(settings, server);
+    return new SupportLine(settings, server, deliverer);
   }
 
   /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
@@ -85,9 +101,13 @@ public final class SupportLine {
     return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
   }
 
-  /** Serves calls until {@link #stop()}; returns then. */
+  /** Delivers pending webhooks and serves calls until {@link #stop()}; returns then. */
   public void serve() throws StartupFailure {
     Settings.Agi agi = settings.agi();
+    deliverer.ifPresent(d -> {
+      d.start();
+      log.info("delivering handoffs to {}", settings.handoffs().webhookUrls());
+    });
     try {
       server.startup();
     } catch (IOException e) {
@@ -97,9 +117,10 @@ public final class SupportLine {
     }
   }
 
-  /** Stops accepting calls; calls in progress run on. */
+  /** Stops accepting calls and delivering webhooks; calls in progress run on, their deliveries wait in the outbox. */
   public void stop() {
     server.stop();
+    deliverer.ifPresent(WebhookDeliverer::close);
   }
 
   /** The admin's phrasebook file, or the bundled one. */
