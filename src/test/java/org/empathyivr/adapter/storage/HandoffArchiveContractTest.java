@@ -5,10 +5,12 @@ import static org.empathyivr.adapter.storage.HandoffTestData.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.empathyivr.adapter.webhook.Outbox;
+import org.empathyivr.adapter.webhook.Outbox.Attempt;
+import org.empathyivr.adapter.webhook.Outbox.Delivery;
 import org.empathyivr.domain.summary.Handoff;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +124,30 @@ class HandoffArchiveContractTest {
       assertTrue(store.find("H-1").isPresent());
       store.save(handoff("H-2", "and the phone too"));
       assertEquals(2, store.newest(10).size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Factory.class, names = {"SQLITE", "POSTGRESQL"})
+  void aDatabaseQueuesOneDeliveryPerWebhookUntilItIsDelivered(Factory factory) throws Exception {
+    URI crm = URI.create("https://crm.example/handoffs");
+    Instant now = Instant.parse("2026-11-23T10:05:00Z");
+    try (JdbcHandoffStore store = (JdbcHandoffStore) HandoffArchive.forUrl(factory.url(dir), List.of(crm))) {
+      store.check();
+      store.save(handoff("H-1", "my internet keeps dropping"));
+      store.save(handoff("H-1", "my internet keeps dropping"));
+      Outbox outbox = store.outbox();
+
+      List<Delivery> due = outbox.due(now, 10);
+      assertEquals(List.of(new Delivery("H-1", crm, 0, store.find("H-1").orElseThrow())), due);
+
+      outbox.retryAt(due.get(0), new Attempt(now, 503, "HTTP 503 down", 12), now.plusSeconds(2));
+      assertEquals(List.of(), outbox.due(now.plusSeconds(1), 10));
+      Delivery again = outbox.due(now.plusSeconds(2), 10).get(0);
+      assertEquals(1, again.attempts());
+
+      outbox.delivered(again, new Attempt(now.plusSeconds(2), 200, null, 9));
+      assertEquals(List.of(), outbox.due(now.plusSeconds(3600), 10));
     }
   }
 
