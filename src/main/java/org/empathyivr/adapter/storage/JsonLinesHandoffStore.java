@@ -63,6 +63,7 @@ public final class JsonLinesHandoffStore implements HandoffArchive {
     }
   }
 
+  /** The last lines of the file, last first: calls save their handoffs in the order they end. */
   @Override
   public synchronized List<String> newest(int limit) throws StoreFailure {
     if (limit < 0) throw new IllegalArgumentException("limit < 0: " + limit);
