@@ -24,8 +24,8 @@ import org.vosk.Recognizer;
  *
  * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
  * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
- * when the stream finishes: creating one costs about a millisecond against the model, far less than keeping a pool
- * of half-used decoders clean. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
+ * when the stream finishes. It is created while the caller is still speaking, so its cost is not part of the wait
+ * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
  * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
  * beyond it keep their audio and decode it when a recognizer is free.
  *
