@@ -111,15 +111,17 @@ final class CallerMedia {
       }
     }
     Recorder.Take take = Recorder.record(speech, timeLimit.getAsLong(), silenceMs, keyAt, OptionalLong.of(hangUpAt));
+    long beepMs = beep ? BEEP_MS : 0;
+    GrowingRecording recording;
     try {
-      RecordingFiles.write(file.get(), format, take.samples());
+      recording = GrowingRecording.create(file.get(), format, take.written(), take.samples().length, beepMs);
     } catch (IOException e) {
       return writeFailed(file.get());
     }
     long endpos = take.samples().length;
     channel.emit(new Event.Recorded(file.get(), take.end(), endpos * 1000 / Recorder.RATE_HZ));
-    long takesMs = take.elapsedMs() + (beep ? BEEP_MS : 0);
-    return switch (take.end()) {
+    long takesMs = take.elapsedMs() + beepMs;
+    Reply reply = switch (take.end()) {
       case SILENCE -> Reply.of("200 result=" + take.resultNumber() + " (timeout) endpos=" + endpos)
           .taking(takesMs).recorded();
       case TIME_LIMIT -> Reply.of("200 result=0 (timeout) endpos=" + endpos).taking(takesMs).recorded();
@@ -131,6 +133,7 @@ final class CallerMedia {
             .waiting(timedHangUp ? takesMs : 0).withNotice(HangupNotice.SOON);
       }
     };
+    return reply.writing(recording);
   }
 
   private static char keyChar(CallerTurn turn) {

@@ -24,11 +24,12 @@ final class Recorder {
    * The recorded audio and how the recording ended.
    *
    * @param samples the audio in the file
+   * @param written the audio written while recording: {@code samples}, and the silence cut off at a silence end
    * @param elapsedMs how long the recording ran, for real-time simulation
    * @param resultNumber the number after {@code result=} in a {@code (timeout)} reply: the time limit left, as
    *     Asterisk's {@code ast_waitfor} leaves it (meaningless to clients)
    */
-  record Take(short[] samples, End end, long elapsedMs, long resultNumber) {}
+  record Take(short[] samples, short[] written, End end, long elapsedMs, long resultNumber) {}
 
   private Recorder() {}
 
@@ -50,7 +51,8 @@ final class Recorder {
       if (firstEventMs <= startMs + FRAME_MS && firstEventMs != Long.MAX_VALUE) {
         End end = firstEventMs == at(hangUpAtMs) ? End.HANGUP : firstEventMs == at(keyAtMs) ? End.KEY : End.TIME_LIMIT;
         if (end == End.TIME_LIMIT && firstEventMs > startMs) firstEventMs = startMs + FRAME_MS;
-        return new Take(audio(speech, firstEventMs * RATE_HZ / 1000), end, firstEventMs, 0);
+        short[] samples = audio(speech, firstEventMs * RATE_HZ / 1000);
+        return new Take(samples, samples, end, firstEventMs, 0);
       }
       if (silenceMs > 0) {
         silentMs = isSilent(speech, frame) ? silentMs + FRAME_MS : 0;
@@ -58,7 +60,8 @@ final class Recorder {
           long elapsedMs = startMs + FRAME_MS;
           long keptMs = elapsedMs - Math.max(0, silenceMs - KEPT_SILENCE_MS);
           long left = timeLimitMs < 0 ? 0 : timeLimitMs - elapsedMs;
-          return new Take(audio(speech, keptMs * RATE_HZ / 1000), End.SILENCE, elapsedMs, left);
+          return new Take(audio(speech, keptMs * RATE_HZ / 1000), audio(speech, elapsedMs * RATE_HZ / 1000),
+              End.SILENCE, elapsedMs, left);
         }
       }
     }

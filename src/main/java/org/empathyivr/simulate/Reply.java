@@ -1,6 +1,7 @@
 package org.empathyivr.simulate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asterisk's answer to one command.
@@ -11,8 +12,10 @@ import java.util.List;
  * @param notice when the unsolicited {@code HANGUP} line follows, if this command ended with the channel hung up
  * @param recordedCallerAudio whether this was a {@code RECORD FILE} that wrote a recording and did not end in a
  *     hangup
+ * @param recording the recording this command writes while it runs, finished before the reply is sent
  */
-record Reply(List<String> lines, long takesMs, long waitsMs, HangupNotice notice, boolean recordedCallerAudio) {
+record Reply(List<String> lines, long takesMs, long waitsMs, HangupNotice notice, boolean recordedCallerAudio,
+    Optional<GrowingRecording> recording) {
 
   /** When Asterisk tells the service the channel hung up. */
   enum HangupNotice {
@@ -26,22 +29,26 @@ record Reply(List<String> lines, long takesMs, long waitsMs, HangupNotice notice
   }
 
   static Reply of(String... lines) {
-    return new Reply(List.of(lines), 0, 0, HangupNotice.NONE, false);
+    return new Reply(List.of(lines), 0, 0, HangupNotice.NONE, false, Optional.empty());
   }
 
   Reply taking(long ms) {
-    return new Reply(lines, ms, waitsMs, notice, recordedCallerAudio);
+    return new Reply(lines, ms, waitsMs, notice, recordedCallerAudio, recording);
   }
 
   Reply waiting(long ms) {
-    return new Reply(lines, takesMs, ms, notice, recordedCallerAudio);
+    return new Reply(lines, takesMs, ms, notice, recordedCallerAudio, recording);
   }
 
   Reply withNotice(HangupNotice hangupNotice) {
-    return new Reply(lines, takesMs, waitsMs, hangupNotice, recordedCallerAudio);
+    return new Reply(lines, takesMs, waitsMs, hangupNotice, recordedCallerAudio, recording);
   }
 
   Reply recorded() {
-    return new Reply(lines, takesMs, waitsMs, notice, true);
+    return new Reply(lines, takesMs, waitsMs, notice, true, recording);
+  }
+
+  Reply writing(GrowingRecording growing) {
+    return new Reply(lines, takesMs, waitsMs, notice, recordedCallerAudio, Optional.of(growing));
   }
 }

@@ -285,7 +285,12 @@ public final class SimulatedAsterisk {
       if (noticeDueNanos >= 0) sendHangupNotice();
       Reply reply = channel.handle(command);
       long pauseMs = settings.realtime ? Math.max(reply.takesMs(), reply.waitsMs()) : reply.waitsMs();
-      sleepUntil(Math.min(giveUpAt, receivedNanos + pauseMs * 1_000_000));
+      long pauseEnd = Math.min(giveUpAt, receivedNanos + pauseMs * 1_000_000);
+      if (reply.recording().isPresent()) {
+        writeWhileRecording(reply.recording().get(), receivedNanos, pauseEnd);
+      } else {
+        sleepUntil(pauseEnd);
+      }
       channel.reportHangup();
       for (String line : reply.lines()) send(line);
       lastReplyNanos = lastSentNanos;
@@ -297,6 +302,18 @@ public final class SimulatedAsterisk {
         case BEFORE_NEXT_REPLY -> noticeDueNanos = lastSentNanos + HANGUP_AFTER_STREAM_FALLBACK_MS * 1_000_000;
         case NONE -> {}
       }
+    }
+
+    /** Writes a recording frame by frame as time passes until {@code endNanos}, then the rest at once. */
+    private static void writeWhileRecording(GrowingRecording recording, long receivedNanos, long endNanos) throws IOException {
+      long frameNanos = Recorder.FRAME_MS * 1_000_000L;
+      long firstFrameEnd = receivedNanos + recording.startsAfterMs() * 1_000_000 + frameNanos;
+      for (long tick = firstFrameEnd; tick <= endNanos; tick += frameNanos) {
+        sleepUntil(tick);
+        recording.advanceTo((tick - receivedNanos) / 1_000_000 - recording.startsAfterMs());
+      }
+      sleepUntil(endNanos);
+      recording.finish();
     }
 
     private void sendHangupNotice() throws IOException {

@@ -2,6 +2,7 @@ package org.empathyivr.simulate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asterisk's {@code 520} reply: {@code "520-Invalid command syntax.  Proper usage follows:"}, the command's usage text
@@ -32,6 +33,6 @@ final class Usage {
     lines.add("520-Invalid command syntax.  Proper usage follows:");
     lines.addAll(List.of(usage.split("\n", -1)));
     lines.add("520 End of proper usage.");
-    return new Reply(List.copyOf(lines), 0, 0, Reply.HangupNotice.NONE, false);
+    return new Reply(List.copyOf(lines), 0, 0, Reply.HangupNotice.NONE, false, Optional.empty());
   }
 }

@@ -2,12 +2,12 @@ package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +21,6 @@ import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
-import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -34,7 +33,7 @@ import org.empathyivr.domain.summary.Handoff;
 /**
  * A call over FastAGI. Sends the commands and reads Asterisk's replies itself where asterisk-java would lose the
  * meaning ({@code RECORD FILE}'s tag in parentheses; {@code STREAM FILE}'s {@code -1}, which means either a hangup
- * or an unplayable file).
+ * or an unplayable file). A recording is passed on while Asterisk writes it, by a {@link RecordingFollower}.
  *
  * <p>One per call, used by the call's thread. {@link #close()} deletes the call's files.
  */
@@ -81,7 +80,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   }
 
   @Override
-  public Recording record(Listening listening) throws CallerHungUp, CallFailure {
+  public Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp, CallFailure {
     Path base = callDir.resolve("rec-" + ++sequence);
     Path wav = base.resolveSibling(base.getFileName() + ".wav");
     try {
@@ -92,23 +91,30 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     RecordFileCommand command =
         new RecordFileCommand(
             base.toString(), "wav", listening.stopKeys(), listening.maxMs(), 0, false, listening.silenceSeconds());
-    AgiReply reply;
-    try {
-      reply = send(command, "RECORD FILE");
-    } catch (CallerHungUp hangup) {
-      throw new CallerHungUp(hangup.getMessage(), readIfPresent(wav).orElse(null));
+    try (RecordingFollower follower = RecordingFollower.start(wav, asRecorded)) {
+      AgiReply reply;
+      try {
+        reply = send(command, "RECORD FILE");
+      } catch (CallerHungUp hangup) {
+        throw new CallerHungUp(hangup.getMessage(), finish(follower, wav).orElse(null));
+      }
+      return recording(reply, listening, follower, wav);
     }
+  }
+
+  private Recording recording(AgiReply reply, Listening listening, RecordingFollower follower, Path wav)
+      throws CallerHungUp, CallFailure {
     Matcher m = RECORD_REPLY.matcher(reply.getFirstLine());
     if (!m.find()) throw new CallFailure("unexpected RECORD FILE reply: " + reply.getFirstLine());
     String tag = m.group(2);
     switch (tag) {
-      case "hangup" -> throw new CallerHungUp("caller hung up while recording", readIfPresent(wav).orElse(null));
+      case "hangup" -> throw new CallerHungUp("caller hung up while recording", finish(follower, wav).orElse(null));
       case "dtmf" -> {
-        Audio audio = readIfPresent(wav).orElse(Audio.silence(Audio.TELEPHONY_RATE_HZ, 0));
+        Audio audio = finish(follower, wav).orElse(Audio.silence(Audio.TELEPHONY_RATE_HZ, 0));
         return Recording.ofKey(audio, (char) Integer.parseInt(m.group(1)));
       }
       case "timeout" -> {
-        Audio audio = readIfPresent(wav).orElseThrow(() -> new CallFailure("Asterisk wrote no recording at " + wav));
+        Audio audio = finish(follower, wav).orElseThrow(() -> new CallFailure("Asterisk wrote no recording at " + wav));
         boolean limit = audio.durationMs() >= listening.maxMs() - TIME_LIMIT_MARGIN_MS || listening.silenceSeconds() == 0;
         return new Recording(audio, limit ? Recording.End.TIME_LIMIT : Recording.End.SILENCE, (char) 0);
       }
@@ -117,13 +123,12 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  private Optional<Audio> readIfPresent(Path wav) throws CallFailure {
+  /** The whole recording, its last audio passed on, and the file deleted; empty when Asterisk wrote no file. */
+  private static Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
     try {
-      Audio audio = WavFile.read(wav);
+      Optional<Audio> audio = follower.finish();
       Files.deleteIfExists(wav);
-      return Optional.of(audio);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return audio;
     } catch (IOException e) {
       throw new CallFailure("cannot read the recording " + wav + ": " + e.getMessage(), e);
     }

@@ -2,7 +2,6 @@ package org.empathyivr.adapter.vosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
@@ -22,16 +22,18 @@ import org.vosk.Recognizer;
 /**
  * Speech to text with Vosk, offline, from one model directory.
  *
- * <p>One {@link Model} is loaded and shared by every call; each call decodes with its own {@link Recognizer}, created
- * at the audio's own rate (the model resamples, as its {@code conf/mfcc.conf} allows) and closed before the call
- * returns. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's native memory stays with
- * the process after it is freed, so this bound is what bounds the process's size. Calls beyond it wait.
+ * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
+ * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
+ * when the stream finishes. It is created while the caller is still speaking, so its cost is not part of the wait
+ * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
+ * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
+ * beyond it keep their audio and decode it when a recognizer is free.
  *
  * <p>Thread-safe. A failure inside Vosk becomes a {@link SpeechFailure} carrying the cause. After {@link #close()},
  * which waits for calls in progress and then frees the model, calls fail with {@link SpeechFailure}.
  */
 public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
-  /** Audio is fed in telephone-frame-sized chunks, as a live stream would be. */
+  /** Audio is fed in telephone-frame-sized chunks, as a live line delivers it. */
   static final int CHUNK_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(VoskSpeechToText.class);
@@ -100,55 +102,75 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     return decode(audio, Optional.of(answerGrammar)).transcript();
   }
 
+  @Override
+  public TranscriptionStream startTranscribing() throws SpeechFailure {
+    if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+    return new VoskTranscriptionStream(this, Optional.empty());
+  }
+
+  @Override
+  public TranscriptionStream startTranscribingAnswer() throws SpeechFailure {
+    if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+    return new VoskTranscriptionStream(this, Optional.of(answerGrammar));
+  }
+
   /** What one decode gave, with how long it took. */
   record Decoding(Transcript transcript, long decodeNanos, long finalResultNanos) {}
 
-  /** Decodes with a free-speech recognizer, or one restricted to {@code grammar}. */
+  /** Decodes all of {@code audio} with a free-speech recognizer, or one restricted to {@code grammar}. */
   Decoding decode(Audio audio, Optional<String> grammar) throws SpeechFailure {
     if (audio == null) throw new IllegalArgumentException("audio == null");
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
-    if (!modelDirectory.accepts(audio.sampleRateHz())) {
-      throw new SpeechFailure("Vosk model " + modelDirectory.path() + " is for " + modelDirectory.sampleRateHz()
-          + " Hz audio and its conf/mfcc.conf does not allow resampling from " + audio.sampleRateHz() + " Hz");
-    }
-    if (audio.isEmpty()) return new Decoding(Transcript.EMPTY, 0, 0);
-    acquireRecognizerPermit();
-    try {
-      if (closed) throw new SpeechFailure("Vosk speech to text is closed");
-      return decodeWithNewRecognizer(audio, grammar);
-    } catch (IOException | RuntimeException e) {
-      throw new SpeechFailure("Vosk failed to transcribe " + audio, e);
-    } finally {
-      recognizerPermits.release();
+    checkRate(audio.sampleRateHz());
+    try (VoskTranscriptionStream stream = new VoskTranscriptionStream(this, grammar)) {
+      stream.accept(audio);
+      Transcript transcript = stream.finish();
+      log.debug("Decoded {} in {} ms, the final result {} ms after the last chunk", audio,
+          stream.decodeNanos() / 1_000_000, stream.finishNanos() / 1_000_000);
+      return new Decoding(transcript, stream.decodeNanos(), stream.finishNanos());
     }
   }
 
-  private Decoding decodeWithNewRecognizer(Audio audio, Optional<String> grammar) throws IOException {
-    int live = liveRecognizers.incrementAndGet();
-    peakLiveRecognizers.accumulateAndGet(live, Math::max);
-    try (Recognizer recognizer = newRecognizer(audio.sampleRateHz(), grammar)) {
-      recognizer.setWords(true);
-      long startNanos = System.nanoTime();
-      List<String> results = new ArrayList<>();
-      short[] samples = audio.samples();
-      int chunkSamples = Math.max(1, audio.sampleRateHz() * CHUNK_MS / 1000);
-      short[] chunk = new short[chunkSamples];
-      for (int offset = 0; offset < samples.length; offset += chunkSamples) {
-        int length = Math.min(chunkSamples, samples.length - offset);
-        System.arraycopy(samples, offset, chunk, 0, length);
-        // A closed segment's result must be taken now: the final result holds only the last segment.
-        if (recognizer.acceptWaveForm(chunk, length)) results.add(recognizer.getResult());
-      }
-      long lastChunkNanos = System.nanoTime();
-      results.add(recognizer.getFinalResult());
-      long endNanos = System.nanoTime();
-      Decoding decoding =
-          new Decoding(VoskResults.toTranscript(results), endNanos - startNanos, endNanos - lastChunkNanos);
-      log.debug("Decoded {} in {} ms, the final result {} ms after the last chunk", audio,
-          decoding.decodeNanos() / 1_000_000, decoding.finalResultNanos() / 1_000_000);
-      return decoding;
+  void checkRate(int sampleRateHz) throws SpeechFailure {
+    if (!modelDirectory.accepts(sampleRateHz)) {
+      throw new SpeechFailure("Vosk model " + modelDirectory.path() + " is for " + modelDirectory.sampleRateHz()
+          + " Hz audio and its conf/mfcc.conf does not allow resampling from " + sampleRateHz + " Hz");
+    }
+  }
+
+  /**
+   * A new recognizer at the audio's own rate (the model resamples, as its {@code conf/mfcc.conf} allows), holding one
+   * of the permits; empty when none is free and {@code wait} is false. Give it back with {@link #closeRecognizer}.
+   */
+  Optional<Recognizer> openRecognizer(int sampleRateHz, Optional<String> grammar, boolean wait) throws SpeechFailure {
+    if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+    if (wait) {
+      acquireRecognizerPermit();
+    } else if (!recognizerPermits.tryAcquire()) {
+      return Optional.empty();
+    }
+    try {
+      if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+      Recognizer recognizer = newRecognizer(sampleRateHz, grammar);
+      int live = liveRecognizers.incrementAndGet();
+      peakLiveRecognizers.accumulateAndGet(live, Math::max);
+      return Optional.of(recognizer);
+    } catch (IOException | RuntimeException e) {
+      recognizerPermits.release();
+      throw new SpeechFailure("Vosk could not create a recognizer", e);
+    } catch (SpeechFailure e) {
+      recognizerPermits.release();
+      throw e;
+    }
+  }
+
+  /** Frees a recognizer from {@link #openRecognizer} and gives its permit back. */
+  void closeRecognizer(Recognizer recognizer) {
+    try {
+      recognizer.close();
     } finally {
       liveRecognizers.decrementAndGet();
+      recognizerPermits.release();
     }
   }
 

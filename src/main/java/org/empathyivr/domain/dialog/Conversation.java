@@ -24,6 +24,7 @@ import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 
@@ -110,7 +111,7 @@ public final class Conversation {
       if (heard.words().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED);
       issue = heard.words();
       reflection = Reflection.of(issue.get());
-      Confirmation answer = confirm(reflection.orElseThrow());
+      Confirmation answer = confirm(reflection.orElseThrow(), heard.sure());
       switch (answer.answer()) {
         case YES -> {
           confirmed = true;
@@ -128,7 +129,7 @@ public final class Conversation {
             if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
               return announce(HandoffReason.CALLER_ASKED);
             }
-            heard = new Heard(answer.correction(), false);
+            heard = answer.correction().get();
           } else {
             heard = hearIssue("apologize.misunderstood");
           }
@@ -146,58 +147,84 @@ public final class Conversation {
     return new Caller(number, Optional.empty(), NameSource.NONE);
   }
 
-  /** What the caller told us about the issue: their words, or a request for a person, or nothing usable. */
-  private record Heard(Optional<String> words, boolean asksForPerson) {
-    static final Heard PERSON = new Heard(Optional.empty(), true);
-    static final Heard NOTHING = new Heard(Optional.empty(), false);
+  /**
+   * What the caller told us about the issue: their words (and whether the recognizer was sure of them), or a request
+   * for a person, or nothing usable.
+   */
+  private record Heard(Optional<String> words, boolean asksForPerson, boolean sure) {
+    static final Heard PERSON = new Heard(Optional.empty(), true, true);
+    static final Heard NOTHING = new Heard(Optional.empty(), false, true);
+
+    static Heard words(Transcript heard, String words) {
+      return new Heard(Optional.of(words), false, Confidence.sure(heard));
+    }
   }
 
   private Heard hearIssue(String firstPromptId) throws CallerHungUp, CallFailure, SpeechFailure {
     String promptId = firstPromptId;
     for (int attempt = 0; attempt <= settings.maxIssueReprompts(); attempt++) {
       if (say(phrasing.say(promptId), KEYS_PERSON).isPresent()) return Heard.PERSON;
-      Recording recording = channel.record(settings.issueListening());
-      if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
-        callerKeyed(recording.key());
-        return Heard.PERSON;
+      Transcript heard;
+      // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
+      try (TranscriptionStream stream = speechToText.startTranscribing()) {
+        Recording recording = channel.record(settings.issueListening(), stream::accept);
+        if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
+          callerKeyed(recording.key());
+          return Heard.PERSON;
+        }
+        heard = callerSaid(stream.finish());
       }
-      Transcript heard = callerSaid(speechToText.transcribe(recording.audio()));
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
-      if (Reflection.of(heard.text()).isPresent()) return new Heard(Optional.of(heard.text()), false);
+      if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
       promptId = "reprompt.issue";
     }
     return Heard.NOTHING;
   }
 
-  private record Confirmation(Answer answer, Optional<String> correction) {}
+  private record Confirmation(Answer answer, Optional<Heard> correction) {}
 
-  private Confirmation confirm(String reflected) throws CallerHungUp, CallFailure, SpeechFailure {
-    String lead = phrasing.say("reflect.lead", Map.of("reflection", reflected)).text();
+  /**
+   * Says the issue back and asks whether it is right. An issue the recognizer was unsure of is said back as a
+   * question ("I want to be sure I heard you right"), and an answer it was unsure of is asked again: neither is acted
+   * on as if certain.
+   */
+  private Confirmation confirm(String reflected, boolean sure) throws CallerHungUp, CallFailure, SpeechFailure {
+    String leadId = sure ? "reflect.lead" : "reflect.tentative";
+    String lead = phrasing.say(leadId, Map.of("reflection", reflected)).text();
     Phrasing.Line question = new Phrasing.Line(sentence(lead) + " " + phrasing.say("confirm.ask").text(), true);
     for (int attempt = 0; attempt <= settings.maxAnswerReprompts(); attempt++) {
       Optional<Character> key = say(question, KEYS_ANSWER);
       if (key.isPresent()) return new Confirmation(Answer.fromKey(key.get()), Optional.empty());
-      Recording recording = channel.record(settings.answerListening());
-      if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
-        callerKeyed(recording.key());
-        return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
+      // The answer words and the free words ("no, it's the router") are both decoded as the caller speaks.
+      try (TranscriptionStream answerWords = speechToText.startTranscribingAnswer();
+          TranscriptionStream freeWords = speechToText.startTranscribing()) {
+        Recording recording =
+            channel.record(settings.answerListening(), piece -> {
+              answerWords.accept(piece);
+              freeWords.accept(piece);
+            });
+        if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
+          callerKeyed(recording.key());
+          return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
+        }
+        Transcript heard = callerSaid(answerWords.finish());
+        Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
+        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(freeWords.finish()));
+        if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       }
-      Answer answer = Answer.fromWords(callerSaid(speechToText.transcribeAnswer(recording.audio())).text());
-      if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(recording.audio()));
-      if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       question = phrasing.say("reprompt.confirm");
     }
     return new Confirmation(Answer.UNCLEAR, Optional.empty());
   }
 
   /** "No, it's the router that keeps dropping": the words after the denial, when there are enough of them. */
-  private Optional<String> correctionIn(Audio answer) throws SpeechFailure {
-    String said = speechToText.transcribe(answer).text();
+  private Optional<Heard> correctionIn(Transcript heard) {
+    String said = heard.text();
     String rest = said.replaceFirst("^(?:no|nope|not quite|not really|that's wrong|that's not right|wrong)\\b\\s*", "");
     if (rest.equals(said) || rest.split("\\s+").length < MIN_CORRECTION_WORDS) return Optional.empty();
     if (Reflection.of(rest).isEmpty()) return Optional.empty();
-    transcript.add(new Turn(clock.now(), Speaker.CALLER, said, 1.0));
-    return Optional.of(rest);
+    transcript.add(new Turn(clock.now(), Speaker.CALLER, said, heard.confidence()));
+    return Optional.of(Heard.words(heard, rest));
   }
 
   private HandoffReason announce(HandoffReason reason) throws CallerHungUp, CallFailure, SpeechFailure {

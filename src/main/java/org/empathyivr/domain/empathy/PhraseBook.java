@@ -25,6 +25,7 @@ public final class PhraseBook {
           "ask.issue",
           "reprompt.issue",
           "reflect.lead",
+          "reflect.tentative",
           "confirm.ask",
           "reprompt.confirm",
           "apologize.misunderstood",

@@ -1,6 +1,7 @@
 package org.empathyivr.domain.port;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A stretch of mono 16-bit linear PCM audio.
@@ -22,6 +23,24 @@ public final class Audio {
 
   public static Audio silence(int sampleRateHz, long durationMs) {
     return new Audio(sampleRateHz, new short[(int) (sampleRateHz * durationMs / 1000)]);
+  }
+
+  /** The pieces one after the other; they must share a rate. */
+  public static Audio join(List<Audio> pieces) {
+    if (pieces.isEmpty()) throw new IllegalArgumentException("no pieces to join");
+    int rate = pieces.get(0).sampleRateHz;
+    int length = 0;
+    for (Audio piece : pieces) {
+      if (piece.sampleRateHz != rate) throw new IllegalArgumentException("rates differ: " + rate + ", " + piece);
+      length += piece.samples.length;
+    }
+    short[] joined = new short[length];
+    int at = 0;
+    for (Audio piece : pieces) {
+      System.arraycopy(piece.samples, 0, joined, at, piece.samples.length);
+      at += piece.samples.length;
+    }
+    return new Audio(rate, joined);
   }
 
   public int sampleRateHz() {

@@ -1,6 +1,7 @@
 package org.empathyivr.domain.port;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.empathyivr.domain.summary.Handoff;
 
 /**
@@ -22,7 +23,20 @@ public interface CallChannel {
   Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure;
 
   /** Records one caller turn. A hangup during the recording carries the audio heard before it. */
-  Recording record(Listening listening) throws CallerHungUp, CallFailure;
+  default Recording record(Listening listening) throws CallerHungUp, CallFailure {
+    return record(listening, piece -> {});
+  }
+
+  /**
+   * Records one caller turn and passes the audio on while it is being recorded, so it can be transcribed as the
+   * caller speaks.
+   *
+   * <p>{@code asRecorded} gets pieces of the recording in order, one at a time, possibly on another thread, and all of
+   * them before this method returns or throws: together they are the recording's audio (also on a hangup), except
+   * that they may run on past its end by trailing silence the telephony trimmed off when the recording ended. An
+   * exception from {@code asRecorded} ends the passing on and is rethrown here once the recording is over.
+   */
+  Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp, CallFailure;
 
   /**
    * Leaves the handoff for the dialplan, which brings in a human. Works after a hangup too, as far as the telephony

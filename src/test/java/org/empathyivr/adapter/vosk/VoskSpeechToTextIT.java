@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.domain.port.Word;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +166,63 @@ class VoskSpeechToTextIT {
     assertHasWords(together.get(2), "yeah", "right");
     assertHasWords(together.get(3), "charged");
     assertEquals(MAX_LIVE_RECOGNIZERS, speech.peakLiveRecognizers());
+  }
+
+  @Test
+  void aStreamFedInOddPiecesHearsWhatTheWholeRecordingGives() throws Exception {
+    Audio recording = caller("internet-dropping.wav");
+
+    Transcript streamed = streamed(speech.startTranscribing(), recording, 333);
+
+    assertEquals(speech.transcribe(recording), streamed);
+    assertFalse(streamed.words().isEmpty(), "word timings and confidences reach the conversation");
+  }
+
+  @Test
+  void callsStreamingAtOnceGetWhatEachWouldAloneEvenWhenTheyMustWaitForARecognizer() throws Exception {
+    // Three calls, each decoding its answer twice (answer words and free words): six streams, two recognizers.
+    List<String> callers = List.of("no-its-the-router.wav", "yeah-thats-right.wav", "agent.wav");
+    List<Callable<Transcript>> streams = new ArrayList<>();
+    for (String c : callers) {
+      streams.add(() -> streamed(speech.startTranscribingAnswer(), caller(c), 160));
+      streams.add(() -> streamed(speech.startTranscribing(), caller(c), 160));
+    }
+    List<Transcript> alone = new ArrayList<>();
+    for (String c : callers) {
+      alone.add(speech.transcribeAnswer(caller(c)));
+      alone.add(speech.transcribe(caller(c)));
+    }
+
+    List<Transcript> together = runAtOnce(streams);
+
+    assertEquals(alone, together);
+    assertEquals("no", together.get(0).text());
+    assertHasWords(together.get(1), "no", "it's", "the");
+    assertHasWords(together.get(3), "yeah", "right");
+    assertTrue(speech.peakLiveRecognizers() <= MAX_LIVE_RECOGNIZERS);
+  }
+
+  @Test
+  void aStreamOfSilenceIsEmptyAndAClosedUnfinishedStreamGivesItsRecognizerBack() throws Exception {
+    assertEquals(Transcript.EMPTY, streamed(speech.startTranscribing(), Audio.silence(8000, 1500), 160));
+    for (int i = 0; i < MAX_LIVE_RECOGNIZERS + 1; i++) {
+      try (TranscriptionStream abandoned = speech.startTranscribing()) {
+        abandoned.accept(caller("yes.wav")); // takes a recognizer, never finished: a hangup
+      }
+    }
+    assertHasWords(speech.transcribe(caller("yes.wav")), "yes");
+  }
+
+  /** Feeds the audio in pieces of {@code pieceSamples} and finishes. */
+  private static Transcript streamed(TranscriptionStream stream, Audio audio, int pieceSamples) throws SpeechFailure {
+    try (stream) {
+      short[] samples = audio.samples();
+      for (int at = 0; at < samples.length; at += pieceSamples) {
+        stream.accept(new Audio(audio.sampleRateHz(),
+            Arrays.copyOfRange(samples, at, Math.min(samples.length, at + pieceSamples))));
+      }
+      return stream.finish();
+    }
   }
 
   @Test

@@ -372,6 +372,75 @@ class ConversationTest {
     assertEquals("my internet keeps dropping", handoff.transcript().get(2).text());
   }
 
+  @Test
+  void saysBackAnIssueHeardWithLowConfidenceAsAQuestionNotAsFact() {
+    speech.unsureOf("router", "blinking", "orange");
+    channel.says("my router is blinking orange").says("yes");
+
+    Outcome outcome = call("5551234", null);
+
+    String reflection = channel.log().get(4);
+    assertTrue(reflection.toLowerCase().contains("your router is blinking orange."), reflection);
+    assertTrue(
+        reflection.contains("I want to be sure I heard you right") || reflection.contains("let me check"),
+        "a tentative lead-in, not a plain reflection: " + reflection);
+    assertTrue(reflection.endsWith("?"), reflection);
+    Turn issueTurn = outcome.handoff().transcript().get(2);
+    assertEquals("my router is blinking orange", issueTurn.text());
+    assertEquals((2 * TextAsAudio.SURE + 3 * TextAsAudio.UNSURE) / 5, issueTurn.confidence(), 1e-9,
+        "the handoff keeps how sure the recognizer was");
+    assertEquals(HandoffReason.CONFIRMED, outcome.handoff().reason(), "the caller's yes settles it");
+  }
+
+  @Test
+  void saysBackAClearlyHeardIssueWithoutHedging() {
+    speech.unsureOf("evening");
+    channel.says("my internet keeps dropping every evening").says("yes");
+
+    call("5551234", null);
+
+    String reflection = channel.log().get(4);
+    assertFalse(reflection.contains("sure I heard you") || reflection.contains("let me check"),
+        "one doubtful word in six does not make the sentence doubtful: " + reflection);
+    assertTrue(reflection.contains("your internet keeps dropping every evening."), reflection);
+  }
+
+  @Test
+  void asksAgainWhenTheYesWasHeardWithLowConfidence() {
+    speech.unsureOf("yeah");
+    channel.says("my internet keeps dropping").says("yeah").says("yes");
+
+    Outcome outcome = call("5551234", null);
+
+    channel.assertLog(
+        "answer",
+        "say: Hello Maria. …",
+        "~your own words",
+        "record",
+        "~your internet keeps dropping.",
+        "record",
+        "~say yes or no",
+        "record",
+        "say: Thank you, Maria. …",
+        "handoff: confirmed");
+    List<Double> callerConfidences = outcome.handoff().transcript().stream()
+        .filter(t -> t.speaker() == Turn.Speaker.CALLER).map(Turn::confidence).toList();
+    assertEquals(List.of(TextAsAudio.SURE, TextAsAudio.UNSURE, TextAsAudio.SURE), callerConfidences);
+  }
+
+  @Test
+  void aCorrectionHeardWithLowConfidenceIsSaidBackTentatively() {
+    speech.unsureOf("modem", "keeps", "flashing");
+    channel.says("my internet is slow").says("no the modem keeps flashing").says("yes");
+
+    Outcome outcome = call("5551234", null);
+
+    String reflection = channel.log().get(7);
+    assertTrue(reflection.toLowerCase().contains("the modem keeps flashing."), reflection);
+    assertTrue(reflection.contains("sure I heard you") || reflection.contains("let me check"), reflection);
+    assertEquals(Optional.of("the modem keeps flashing"), outcome.handoff().issue());
+  }
+
   private static String lastCallerTurn(Handoff handoff) {
     return handoff.transcript().stream()
         .filter(t -> t.speaker() == Turn.Speaker.CALLER)

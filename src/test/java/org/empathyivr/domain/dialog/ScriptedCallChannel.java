@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -20,6 +21,8 @@ import org.empathyivr.domain.summary.Handoff;
 /**
  * A call whose caller follows a script: each recording takes the next caller turn. Logs what the assistant does so a
  * test can assert it: {@code "say: Hello Maria. …"}, {@code "record"}, {@code "handoff: confirmed"}.
+ *
+ * <p>A recording's audio is passed on as it is "recorded" in two pieces, the way a live line delivers it in many.
  *
  * <p>Like Mockito, but worse and requiring less configuration.
  */
@@ -113,15 +116,19 @@ final class ScriptedCallChannel implements CallChannel {
   }
 
   @Override
-  public Recording record(Listening listening) throws CallerHungUp {
+  public Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp {
     if (hungUp) throw new CallerHungUp("dead channel");
     log.add("record");
     CallerTurn turn = turns.poll();
     if (turn == null || turn instanceof PressesDuringPrompt || turn instanceof HangsUpDuringPrompt) {
       throw new IllegalStateException("the script has no caller turn left for this recording; log: " + log);
     }
-    if (turn instanceof Says s) return new Recording(TextAsAudio.audioOf(s.text()), Recording.End.SILENCE, (char) 0);
-    if (turn instanceof Silence) return new Recording(Audio.silence(8000, 1000), Recording.End.SILENCE, (char) 0);
+    if (turn instanceof Says s) {
+      return new Recording(passOn(TextAsAudio.audioOf(s.text()), asRecorded), Recording.End.SILENCE, (char) 0);
+    }
+    if (turn instanceof Silence) {
+      return new Recording(passOn(Audio.silence(8000, 1000), asRecorded), Recording.End.SILENCE, (char) 0);
+    }
     if (turn instanceof Presses p) {
       if (listening.stopKeys().indexOf(p.key()) < 0) {
         throw new IllegalStateException("key " + p.key() + " does not stop " + listening);
@@ -130,7 +137,16 @@ final class ScriptedCallChannel implements CallChannel {
     }
     HangsUp h = (HangsUp) turn;
     hungUp = true;
-    throw new CallerHungUp("hung up while recording", h.saidFirst().isEmpty() ? null : TextAsAudio.audioOf(h.saidFirst()));
+    Audio partial = h.saidFirst().isEmpty() ? null : passOn(TextAsAudio.audioOf(h.saidFirst()), asRecorded);
+    throw new CallerHungUp("hung up while recording", partial);
+  }
+
+  private static Audio passOn(Audio audio, Consumer<Audio> asRecorded) {
+    short[] samples = audio.samples();
+    int half = samples.length / 2;
+    asRecorded.accept(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, 0, half)));
+    asRecorded.accept(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, half, samples.length)));
+    return audio;
   }
 
   @Override
