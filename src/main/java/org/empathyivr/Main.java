@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.bench.Benchmark;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
@@ -31,9 +32,11 @@ public final class Main {
           "usage: java -jar empathy-ivr.jar [serve] [--config FILE]",
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
+          "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
-          "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)");
+          "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
+          "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory");
 
   private Main() {}
 
@@ -48,6 +51,7 @@ public final class Main {
       case "serve" -> serve(rest, err);
       case "simulate" -> simulate(rest, out, err);
       case "say" -> say(rest, out, err);
+      case "bench" -> Benchmark.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
