@@ -36,6 +36,13 @@ class AnswerGrammarTest {
   }
 
   @Test
+  void aPersonHeardInACorrectionDoesNotOutweighTheDenialButAnAgentDoes() {
+    assertEquals(Answer.NO, Answer.fromWords("no it's manager"));
+    assertEquals(Answer.PERSON, Answer.fromWords("someone please"));
+    assertEquals(Answer.PERSON, Answer.fromWords("no agent"));
+  }
+
+  @Test
   void refusesWordsThatWouldNeedQuoting() {
     assertThrows(IllegalArgumentException.class, () -> AnswerGrammar.json(List.of("yes\", \"no")));
   }
