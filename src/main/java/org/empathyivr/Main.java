@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.bench.Benchmark;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.SupportLine.StartupFailure;
 import org.empathyivr.simulate.SimulateCommand;
 import org.slf4j.Logger;
@@ -27,8 +31,12 @@ public final class Main {
           "\n",
           "usage: java -jar empathy-ivr.jar [serve] [--config FILE]",
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
+          "       java -jar empathy-ivr.jar say TEXT OUT.wav",
+          "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "  serve      run the FastAGI server for Asterisk (the default)",
-          "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup");
+          "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
+          "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
+          "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory");
 
   private Main() {}
 
@@ -42,6 +50,8 @@ public final class Main {
     return switch (command) {
       case "serve" -> serve(rest, err);
       case "simulate" -> simulate(rest, out, err);
+      case "say" -> say(rest, out, err);
+      case "bench" -> Benchmark.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -107,6 +117,24 @@ public final class Main {
     } catch (IOException | RuntimeException e) {
       err.println("simulate: cannot load the Vosk model " + model + " (" + e.getMessage() + "); not transcribing");
       return SimulateCommand.run(args, out, err);
+    }
+  }
+
+  /** Renders one prompt as the line plays it. */
+  private static int say(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || args[0].isBlank()) {
+      err.println("say: want a non-blank TEXT and OUT.wav\n" + USAGE);
+      return EXIT_USAGE;
+    }
+    Path wav = Path.of(args[1]);
+    try (FreeTtsTextToSpeech voice = FreeTtsTextToSpeech.load(1)) {
+      Audio audio = voice.synthesize(args[0]);
+      WavFile.write(wav, audio, Optional.of(args[0]));
+      out.printf("%s: %d ms at %d Hz%n", wav, audio.durationMs(), audio.sampleRateHz());
+      return 0;
+    } catch (SpeechFailure | IOException | RuntimeException e) {
+      err.println("say: cannot render " + wav + ": " + e);
+      return 1;
     }
   }
 

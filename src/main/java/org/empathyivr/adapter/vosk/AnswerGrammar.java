@@ -2,6 +2,7 @@ package org.empathyivr.adapter.vosk;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The words a caller answers "is that right?" with, as a Vosk grammar.
@@ -11,12 +12,23 @@ import java.util.stream.Collectors;
  * lets speech that is none of them come out as "unknown" instead of as the nearest answer word.
  */
 final class AnswerGrammar {
-  /** Yes-words, no-words, then requests for a person. */
-  static final List<String> WORDS =
+  /** Yes-words, no-words, then requests for a person: the words {@code Answer} reads. */
+  static final List<String> ANSWER_WORDS =
       List.of(
           "yes", "yeah", "yep", "yup", "correct", "right", "exactly", "sure", "absolutely", "true",
-          "no", "nope", "not", "wrong", "incorrect",
+          "no", "nope", "nah", "not", "wrong", "incorrect",
           "agent", "representative", "operator", "human", "person", "someone", "somebody", "manager");
+
+  /**
+   * Words that come with an answer without being one. Without them the recognizer had to spell every word of an
+   * answer with answer words: "yes, that's right" came back as "yes not right", "yeah, you got it" as "yeah yeah not",
+   * and "yes it is" as nothing.
+   */
+  static final List<String> CARRIER_WORDS =
+      List.of("that's", "that", "is", "it", "it's", "you", "got", "quite", "really");
+
+  /** The grammar's words: answer words, then carriers. */
+  static final List<String> WORDS = Stream.concat(ANSWER_WORDS.stream(), CARRIER_WORDS.stream()).toList();
 
   private AnswerGrammar() {}
 

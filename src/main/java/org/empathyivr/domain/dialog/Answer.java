@@ -22,12 +22,19 @@ public enum Answer {
   private static final Set<String> ASKING_VERBS =
       Set.of("talk", "speak", "connect", "transfer", "put", "get", "want", "need", "give");
 
-  /** Reads a short answer. A denial wins over an affirmation ("not right"); a request for a person wins over both. */
+  /**
+   * Reads a short answer. A denial wins over an affirmation ("not right"). A request for a person wins over both ("no,
+   * an agent"), but "person", "someone" or "manager" only when no yes or no comes with them: the answer grammar hears
+   * the rest of a correction as one of them ("no, it's the router" as "no it's manager").
+   */
   public static Answer fromWords(String text) {
     List<String> words = words(text);
-    if (words.stream().anyMatch(PERSON_WORDS::contains)) return PERSON;
-    if (words.stream().anyMatch(NO_WORDS::contains)) return NO;
-    if (words.stream().anyMatch(YES_WORDS::contains)) return YES;
+    boolean no = words.stream().anyMatch(NO_WORDS::contains);
+    boolean yes = words.stream().anyMatch(YES_WORDS::contains);
+    if (words.stream().anyMatch(STRONG_PERSON_WORDS::contains)) return PERSON;
+    if (!no && !yes && words.stream().anyMatch(PERSON_WORDS::contains)) return PERSON;
+    if (no) return NO;
+    if (yes) return YES;
     return UNCLEAR;
   }
 

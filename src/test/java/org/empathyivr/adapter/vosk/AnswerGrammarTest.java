@@ -1,10 +1,12 @@
 package org.empathyivr.adapter.vosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashSet;
 import java.util.List;
+import org.empathyivr.domain.dialog.Answer;
 import org.junit.jupiter.api.Test;
 
 class AnswerGrammarTest {
@@ -18,6 +20,26 @@ class AnswerGrammarTest {
   void answerWordsAreDistinctPlainLowerCaseWords() {
     assertEquals(AnswerGrammar.WORDS.size(), new HashSet<>(AnswerGrammar.WORDS).size());
     AnswerGrammar.json(AnswerGrammar.WORDS); // refuses anything that would need quoting
+  }
+
+  @Test
+  void carriersMeanNothingOnTheirOwnAndAnswerWordsDo() {
+    for (String carrier : AnswerGrammar.CARRIER_WORDS) assertEquals(Answer.UNCLEAR, Answer.fromWords(carrier), carrier);
+    for (String word : AnswerGrammar.ANSWER_WORDS) assertNotEquals(Answer.UNCLEAR, Answer.fromWords(word), word);
+  }
+
+  @Test
+  void denialWinsOverTheAffirmationItNegates() {
+    assertEquals(Answer.NO, Answer.fromWords("that's not right"));
+    assertEquals(Answer.NO, Answer.fromWords("not quite"));
+    assertEquals(Answer.YES, Answer.fromWords("yeah that's it"));
+  }
+
+  @Test
+  void aPersonHeardInACorrectionDoesNotOutweighTheDenialButAnAgentDoes() {
+    assertEquals(Answer.NO, Answer.fromWords("no it's manager"));
+    assertEquals(Answer.PERSON, Answer.fromWords("someone please"));
+    assertEquals(Answer.PERSON, Answer.fromWords("no agent"));
   }
 
   @Test

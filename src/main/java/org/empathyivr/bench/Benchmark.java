@@ -1,0 +1,166 @@
+package org.empathyivr.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.empathyivr.SupportLine;
+import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.config.ConfigException;
+import org.empathyivr.config.Settings;
+import org.empathyivr.config.SettingsReader;
+
+/**
+ * The {@code bench} command: serves the support line in this process (the bundled Vosk model, FreeTTS, default
+ * settings, a temporary spool) and places rounds of simulated calls at once, in real time, as Asterisk would. For each
+ * round it prints the service turn time (end of the caller's recording to the reply prompt ready to play), the time
+ * from connecting to the first prompt, the process's memory, and calls per second.
+ *
+ * <p>Runs in-process so that it reads its own {@code /proc/self/status} and heap. Exit status 0 when every call ended
+ * in a handoff, 1 when one did not, 2 for a usage error.
+ */
+public final class Benchmark {
+  private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
+  private static final List<Integer> DEFAULT_ROUNDS = List.of(1, 10, 30);
+  private static final String USAGE = "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]";
+  /** What the callers do, taken in turn: confirm at once, or correct the issue first. */
+  private static final List<List<String>> CALLER_SCRIPTS =
+      List.of(
+          List.of("internet-dropping.wav", "yes.wav"),
+          List.of("billing.wav", "yeah-thats-right.wav"),
+          List.of("internet-dropping.wav", "no-its-the-router.wav", "yes.wav"));
+
+  private Benchmark() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path callers = DEFAULT_CALLERS;
+    List<Integer> rounds = DEFAULT_ROUNDS;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--callers") && i + 1 < args.length) {
+          callers = Path.of(args[++i]);
+        } else if (args[i].equals("--calls") && i + 1 < args.length) {
+          rounds = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
+          if (rounds.stream().anyMatch(n -> n < 1)) throw new NumberFormatException("fewer than 1 call: " + rounds);
+        } else {
+          throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+        }
+      }
+      missingFixture(callers).ifPresent(missing -> {
+        throw new IllegalArgumentException("no caller fixture " + missing + " (from the source checkout's "
+            + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
+      });
+    } catch (IllegalArgumentException e) {
+      err.println("bench: " + e.getMessage() + "\n" + USAGE);
+      return 2;
+    }
+    try {
+      return bench(callers, rounds, out);
+    } catch (Exception e) {
+      err.println("bench: " + e);
+      return 1;
+    }
+  }
+
+  private static Optional<Path> missingFixture(Path callers) {
+    return CALLER_SCRIPTS.stream().flatMap(List::stream).map(callers::resolve).filter(f -> !Files.isRegularFile(f))
+        .findFirst();
+  }
+
+  private static int bench(Path callers, List<Integer> rounds, PrintStream out) throws Exception {
+    Path root = Files.createTempDirectory("empathy-ivr-bench");
+    int most = Collections.max(rounds);
+    Settings settings =
+        SettingsReader.read(
+            Map.of(
+                "agi.port", Integer.toString(freePort()),
+                "agi.max-calls", Integer.toString(Math.max(32, most)),
+                "spool.dir", root.resolve("spool").toString(),
+                "handoff.store-file", root.resolve("handoffs.jsonl").toString()));
+    out.printf("BENCH model %s, %d live recognizers, %d voices, caller fixtures %s%n", settings.speech().modelDir(),
+        settings.speech().maxLiveRecognizers(), settings.speech().voices(), callers.toAbsolutePath());
+    try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
+            settings.speech().maxLiveRecognizers());
+        FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
+      SupportLine line = start(settings, stt, tts);
+      try {
+        SimulatedCalls calls = new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS);
+        Round warmUp = calls.place(1, false);
+        out.printf("BENCH warm-up call: %s%n", warmUp.failures().isEmpty() ? "ok" : warmUp.failures());
+        boolean allOk = warmUp.failures().isEmpty();
+        for (int n : rounds) {
+          Round round = calls.place(n, true);
+          Memory memory = Memory.now();
+          new RoundReport(n, round, memory).print(out);
+          allOk &= round.failures().isEmpty();
+        }
+        return allOk ? 0 : 1;
+      } finally {
+        line.stop();
+      }
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static SupportLine start(Settings settings, VoskSpeechToText stt, FreeTtsTextToSpeech tts)
+      throws Exception {
+    CountDownLatch ready = new CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    SupportLine line =
+        SupportLine.prepare(settings, SupportLine.phraseBook(Optional.empty()), stt, tts, ready::countDown);
+    Thread serving = new Thread(() -> {
+      try {
+        line.serve();
+      } catch (Throwable e) {
+        failure.set(e);
+        ready.countDown();
+      }
+    }, "bench-support-line");
+    serving.setDaemon(true);
+    serving.start();
+    if (!ready.await(60, TimeUnit.SECONDS) || failure.get() != null) {
+      throw new IllegalStateException("the support line did not start: " + failure.get(), failure.get());
+    }
+    return line;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The figures of one round, against the issue's targets. */
+  private record RoundReport(int calls, Round round, Memory memory) {
+    void print(PrintStream out) {
+      List<Long> turns = round.turnTimesMs();
+      List<Long> firstPrompts = round.firstPromptMs();
+      out.printf("BENCH %d calls at once: %d ok, %d failed, %.1f s, %.2f calls/s%s%n", calls,
+          calls - round.failures().size(), round.failures().size(), round.wallMs() / 1000.0,
+          calls * 1000.0 / round.wallMs(), round.failures().isEmpty() ? "" : " " + round.failures());
+      out.printf("BENCH   service turn time (recording ended -> reply prompt ready): %s over %d turns%s%n",
+          Percentiles.of(turns), turns.size(), target(turns, calls == 10 ? 150 : calls == 30 ? 300 : 0));
+      out.printf("BENCH   connect -> first prompt: %s%s%n", Percentiles.of(firstPrompts), target(firstPrompts, 300));
+      out.printf("BENCH   memory after the round: %s%s%n", memory,
+          calls == 30 ? memory.rssKib().map(kib -> kib / 1024 <= 700 ? " (target RSS <= 700 MiB: met)"
+              : " (target RSS <= 700 MiB: MISSED)").orElse("") : "");
+    }
+
+    private static String target(List<Long> ms, long p95TargetMs) {
+      if (p95TargetMs == 0 || ms.isEmpty()) return "";
+      return " (target p95 <= " + p95TargetMs + " ms: " + (Percentiles.p95(ms) <= p95TargetMs ? "met" : "MISSED") + ")";
+    }
+  }
+}

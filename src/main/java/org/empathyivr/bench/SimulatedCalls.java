@@ -1,0 +1,90 @@
+package org.empathyivr.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.empathyivr.simulate.CallerTurn;
+import org.empathyivr.simulate.Event;
+import org.empathyivr.simulate.SessionResult;
+import org.empathyivr.simulate.SimulatedAsterisk;
+
+/** Places rounds of simulated calls at once against the support line on a loopback port. */
+final class SimulatedCalls {
+  private final int port;
+  private final List<List<CallerTurn>> callerScripts;
+  private final AtomicInteger placed = new AtomicInteger();
+
+  SimulatedCalls(int port, Path callers, List<List<String>> callerScripts) {
+    this.port = port;
+    this.callerScripts =
+        callerScripts.stream()
+            .map(script -> script.stream().map(f -> CallerTurn.parse(callers.resolve(f).toString())).toList())
+            .toList();
+  }
+
+  /** Places {@code n} calls at once and waits for all of them; in real time, prompts and speech take their length. */
+  Round place(int n, boolean realtime) throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(n);
+    long startNanos = System.nanoTime();
+    try {
+      List<Future<Call>> calls = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        List<CallerTurn> turns = callerScripts.get(placed.getAndIncrement() % callerScripts.size());
+        calls.add(threads.submit(() -> call(turns, realtime)));
+      }
+      List<Long> turnTimes = new ArrayList<>();
+      List<Long> firstPrompts = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (Future<Call> future : calls) {
+        try {
+          Call call = future.get();
+          call.result().thinkTimesAfterRecordings().forEach(d -> turnTimes.add(d.toMillis()));
+          if (call.firstPromptMs() >= 0) firstPrompts.add(call.firstPromptMs());
+          call.failure().ifPresent(failures::add);
+        } catch (java.util.concurrent.ExecutionException e) {
+          failures.add(e.getCause().toString());
+        }
+      }
+      return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, failures);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private Call call(List<CallerTurn> turns, boolean realtime) throws java.io.IOException {
+    AtomicLong firstPromptNanos = new AtomicLong(-1);
+    long startNanos = System.nanoTime();
+    SessionResult result =
+        SimulatedAsterisk.connectingTo("127.0.0.1", port)
+            .callerId("5551234", "Maria Lopez")
+            .realtime(realtime)
+            .onEvent(e -> {
+              if (e instanceof Event.PromptPlayed || e instanceof Event.PromptFailed) {
+                firstPromptNanos.compareAndSet(-1, System.nanoTime());
+              }
+            })
+            .build()
+            .call(turns);
+    long firstPromptMs = firstPromptNanos.get() < 0 ? -1 : (firstPromptNanos.get() - startNanos) / 1_000_000;
+    return new Call(result, firstPromptMs);
+  }
+
+  /** One call: its record and when its first prompt was asked for (-1: never). */
+  private record Call(SessionResult result, long firstPromptMs) {
+    /** Why the call did not go as a call should: no handoff, a failed prompt, a broken or abandoned session. */
+    java.util.Optional<String> failure() {
+      if (result.gaveUp()) return java.util.Optional.of("gave up waiting for the service");
+      if (!result.events(Event.PromptFailed.class).isEmpty()) return java.util.Optional.of("a prompt failed");
+      String reason = result.variable("HANDOFF_REASON").orElse("unset");
+      if (reason.equals("unset") || reason.equals("error")) {
+        return java.util.Optional.of("handoff reason " + reason);
+      }
+      return java.util.Optional.empty();
+    }
+  }
+}
