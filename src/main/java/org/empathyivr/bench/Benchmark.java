@@ -87,7 +87,7 @@ public final class Benchmark {
                 "agi.port", Integer.toString(freePort()),
                 "agi.max-calls", Integer.toString(Math.max(32, most)),
                 "spool.dir", root.resolve("spool").toString(),
-                "handoff.store-file", root.resolve("handoffs.jsonl").toString()));
+                "handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl")));
     out.printf("BENCH model %s, %d live recognizers, %d voices, caller fixtures %s%n", settings.speech().modelDir(),
         settings.speech().maxLiveRecognizers(), settings.speech().voices(), callers.toAbsolutePath());
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
