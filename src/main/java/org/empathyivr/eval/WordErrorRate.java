@@ -1,4 +1,4 @@
-package org.empathyivr.adapter.freetts;
+package org.empathyivr.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
  * dropped, contractions are spelled out on both sides ("i'm" and "i am" are the same two words), and the digits the
  * phrasebook uses are spelled as Vosk writes them ("1" is "one").
  */
-final class WordErrorRate {
+public final class WordErrorRate {
   private static final Map<String, String> CONTRACTIONS =
       Map.ofEntries(
           Map.entry("i'm", "i am"),
@@ -35,7 +35,7 @@ final class WordErrorRate {
   private WordErrorRate() {}
 
   /** The normalised words of a text. */
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     String plain = text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9']+", " ");
     List<String> words = new ArrayList<>();
     for (String token : plain.trim().split(" ")) {
@@ -59,7 +59,7 @@ final class WordErrorRate {
   }
 
   /** The fewest word substitutions, deletions and insertions that turn {@code spoken} into {@code heard}. */
-  static int errors(List<String> spoken, List<String> heard) {
+  public static int errors(List<String> spoken, List<String> heard) {
     int[] previous = new int[heard.size() + 1];
     int[] current = new int[heard.size() + 1];
     for (int j = 0; j <= heard.size(); j++) previous[j] = j;

@@ -1,4 +1,4 @@
-package org.empathyivr.adapter.freetts;
+package org.empathyivr.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
