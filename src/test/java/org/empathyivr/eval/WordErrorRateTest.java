@@ -25,6 +25,29 @@ class WordErrorRateTest {
   }
 
   @Test
+  void numbersAreSpelledInWordsAsTheRecognizerWritesThem() {
+    assertEquals(List.of("dial", "eight", "thousand", "five", "hundred"), WordErrorRate.words("Dial 8500."));
+    assertEquals(List.of("one", "hundred", "sixty", "two"), WordErrorRate.words("162"));
+    assertEquals(List.of("forty"), WordErrorRate.words("40"));
+    assertEquals(List.of("twenty", "eight", "point", "eight", "kilobit"), WordErrorRate.words("28.8 kilobit"));
+    assertEquals(List.of("nineteen"), WordErrorRate.words("19"));
+  }
+
+  @Test
+  void keypadSymbolsAreTheWordsSaidForThem() {
+    assertEquals(WordErrorRate.words("press star to pause, or pound to exit"),
+        WordErrorRate.words("press * to pause, or # to exit"));
+  }
+
+  @Test
+  void wordsWrittenAsOneOrTwoCountAsOne() {
+    assertEquals(List.of("check", "your", "voicemail"), WordErrorRate.words("Check your voice mail"));
+    assertEquals(List.of("check", "your", "voicemail"), WordErrorRate.words("check your voicemail"));
+    assertEquals(List.of("send", "an", "email"), WordErrorRate.words("send an e-mail"));
+    assertEquals(List.of("voice", "over", "ip"), WordErrorRate.words("voice over IP"));
+  }
+
+  @Test
   void countsSubstitutionsDeletionsAndInsertions() {
     List<String> spoken = WordErrorRate.words("so your internet keeps dropping");
 
