@@ -12,6 +12,8 @@ import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.eval.Manifest;
+import org.empathyivr.eval.SpeechEvaluation;
 import org.empathyivr.SupportLine.StartupFailure;
 import org.empathyivr.simulate.SimulateCommand;
 import org.slf4j.Logger;
@@ -27,8 +29,10 @@ public final class Main {
           "\n",
           "usage: java -jar empathy-ivr.jar [serve] [--config FILE]",
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
+          "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "  serve      run the FastAGI server for Asterisk (the default)",
-          "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup");
+          "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
+          "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text");
 
   private Main() {}
 
@@ -42,6 +46,7 @@ public final class Main {
     return switch (command) {
       case "serve" -> serve(rest, err);
       case "simulate" -> simulate(rest, out, err);
+      case "eval-stt" -> evaluateSpeech(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -107,6 +112,42 @@ public final class Main {
     } catch (IOException | RuntimeException e) {
       err.println("simulate: cannot load the Vosk model " + model + " (" + e.getMessage() + "); not transcribing");
       return SimulateCommand.run(args, out, err);
+    }
+  }
+
+  /** Transcribes a corpus with the recognizer calls get (the configured model, as the service opens it). */
+  private static int evaluateSpeech(String[] args, PrintStream out, PrintStream err) {
+    Optional<Path> configFile = Optional.empty();
+    Optional<Path> manifestFile = Optional.empty();
+    int threads = 2;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        configFile = Optional.of(Path.of(args[++i]));
+      } else if (args[i].equals("--threads") && i + 1 < args.length && args[i + 1].matches("[1-9][0-9]?")) {
+        threads = Integer.parseInt(args[++i]);
+      } else if (!args[i].startsWith("--") && manifestFile.isEmpty()) {
+        manifestFile = Optional.of(Path.of(args[i]));
+      } else {
+        err.println("eval-stt: unexpected argument '" + args[i] + "'\n" + USAGE);
+        return EXIT_USAGE;
+      }
+    }
+    if (manifestFile.isEmpty()) {
+      err.println("eval-stt: no MANIFEST.tsv\n" + USAGE);
+      return EXIT_USAGE;
+    }
+    try {
+      Manifest manifest = Manifest.read(manifestFile.get());
+      Settings.Speech speech = SettingsReader.read(configFile).speech();
+      out.printf("eval-stt: %d utterances from %s, model %s, %d threads%n", manifest.utterances().size(),
+          manifestFile.get(), speech.modelDir(), threads);
+      try (VoskSpeechToText speechToText = VoskSpeechToText.open(speech.modelDir(), threads)) {
+        SpeechEvaluation.report(SpeechEvaluation.run(manifest, speechToText, threads), 10, out);
+      }
+      return 0;
+    } catch (ConfigException | IOException e) {
+      err.println("eval-stt: " + e.getMessage());
+      return 1;
     }
   }
 
