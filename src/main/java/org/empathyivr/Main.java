@@ -16,6 +16,8 @@ import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.eval.Manifest;
+import org.empathyivr.eval.SpeechEvaluation;
 import org.empathyivr.SupportLine.StartupFailure;
 import org.empathyivr.simulate.SimulateCommand;
 import org.slf4j.Logger;
@@ -33,10 +35,12 @@ public final class Main {
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
+          "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
-          "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory");
+          "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory",
+          "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text");
 
   private Main() {}
 
@@ -52,6 +56,7 @@ public final class Main {
       case "simulate" -> simulate(rest, out, err);
       case "say" -> say(rest, out, err);
       case "bench" -> Benchmark.run(rest, out, err);
+      case "eval-stt" -> evaluateSpeech(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -134,6 +139,42 @@ public final class Main {
       return 0;
     } catch (SpeechFailure | IOException | RuntimeException e) {
       err.println("say: cannot render " + wav + ": " + e);
+      return 1;
+    }
+  }
+
+  /** Transcribes a corpus with the recognizer calls get (the configured model, as the service opens it). */
+  private static int evaluateSpeech(String[] args, PrintStream out, PrintStream err) {
+    Optional<Path> configFile = Optional.empty();
+    Optional<Path> manifestFile = Optional.empty();
+    int threads = 2;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        configFile = Optional.of(Path.of(args[++i]));
+      } else if (args[i].equals("--threads") && i + 1 < args.length && args[i + 1].matches("[1-9][0-9]?")) {
+        threads = Integer.parseInt(args[++i]);
+      } else if (!args[i].startsWith("--") && manifestFile.isEmpty()) {
+        manifestFile = Optional.of(Path.of(args[i]));
+      } else {
+        err.println("eval-stt: unexpected argument '" + args[i] + "'\n" + USAGE);
+        return EXIT_USAGE;
+      }
+    }
+    if (manifestFile.isEmpty()) {
+      err.println("eval-stt: no MANIFEST.tsv\n" + USAGE);
+      return EXIT_USAGE;
+    }
+    try {
+      Manifest manifest = Manifest.read(manifestFile.get());
+      Settings.Speech speech = SettingsReader.read(configFile).speech();
+      out.printf("eval-stt: %d utterances from %s, model %s, %d threads%n", manifest.utterances().size(),
+          manifestFile.get(), speech.modelDir(), threads);
+      try (VoskSpeechToText speechToText = VoskSpeechToText.open(speech.modelDir(), threads)) {
+        SpeechEvaluation.report(SpeechEvaluation.run(manifest, speechToText, threads), 10, out);
+      }
+      return 0;
+    } catch (ConfigException | IOException e) {
+      err.println("eval-stt: " + e.getMessage());
       return 1;
     }
   }

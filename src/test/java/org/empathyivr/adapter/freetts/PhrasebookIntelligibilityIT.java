@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.eval.WordErrorRate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.empathyivr.adapter.freetts;
+package org.empathyivr.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,6 +22,29 @@ class WordErrorRateTest {
   @Test
   void digitsAreSpelledAsTheRecognizerWritesThem() {
     assertEquals(List.of("press", "one", "or", "two"), WordErrorRate.words("press 1, or 2."));
+  }
+
+  @Test
+  void numbersAreSpelledInWordsAsTheRecognizerWritesThem() {
+    assertEquals(List.of("dial", "eight", "thousand", "five", "hundred"), WordErrorRate.words("Dial 8500."));
+    assertEquals(List.of("one", "hundred", "sixty", "two"), WordErrorRate.words("162"));
+    assertEquals(List.of("forty"), WordErrorRate.words("40"));
+    assertEquals(List.of("twenty", "eight", "point", "eight", "kilobit"), WordErrorRate.words("28.8 kilobit"));
+    assertEquals(List.of("nineteen"), WordErrorRate.words("19"));
+  }
+
+  @Test
+  void keypadSymbolsAreTheWordsSaidForThem() {
+    assertEquals(WordErrorRate.words("press star to pause, or pound to exit"),
+        WordErrorRate.words("press * to pause, or # to exit"));
+  }
+
+  @Test
+  void wordsWrittenAsOneOrTwoCountAsOne() {
+    assertEquals(List.of("check", "your", "voicemail"), WordErrorRate.words("Check your voice mail"));
+    assertEquals(List.of("check", "your", "voicemail"), WordErrorRate.words("check your voicemail"));
+    assertEquals(List.of("send", "an", "email"), WordErrorRate.words("send an e-mail"));
+    assertEquals(List.of("voice", "over", "ip"), WordErrorRate.words("voice over IP"));
   }
 
   @Test
