@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * call takes about half a minute, hence fewer calls than the memory figures would like.
  */
 class TurnLatencyBenchmarkIT {
-  private static final int CALLS = Integer.getInteger("benchmark.calls", 8);
+  private static final int CALLS = Integer.getInteger("benchmark.calls", 4);
   /** The heap systemd/empathy-ivr.env gives the service. */
   private static final String HEAP_AS_DEPLOYED = "-Xmx512m";
 
