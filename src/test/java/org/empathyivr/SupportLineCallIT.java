@@ -74,12 +74,12 @@ class SupportLineCallIT {
         "STREAM FILE \"" + callDir + "/say-4\" \"120\"",
         "RECORD FILE \"" + callDir + "/rec-5\" \"wav\" \"012#\" 8000 0 s=2",
         "STREAM FILE \"" + callDir + "/say-6\" \"\"",
-        "SET VARIABLE \"HANDOFF_ID\" \"H-" + Pattern.quote(Calls.uniqueId(call)) + "\"",
-        "SET VARIABLE \"HANDOFF_QUEUE\" \"support\"",
-        "SET VARIABLE \"HANDOFF_PRIORITY\" \"5\"",
-        "SET VARIABLE \"HANDOFF_REASON\" \"confirmed\"",
-        "SET VARIABLE \"HANDOFF_SUMMARY\" \"Maria Lopez \\(5551234\\): \\\\\"my internet[^\"]*\\\\\" \\(confirmed by the caller\\); reason: confirmed\"",
-        "SET VARIABLE \"HANDOFF\" \"1\"",
+        "SET VARIABLE \"__HANDOFF_ID\" \"H-" + Pattern.quote(Calls.uniqueId(call)) + "\"",
+        "SET VARIABLE \"__HANDOFF_QUEUE\" \"support\"",
+        "SET VARIABLE \"__HANDOFF_PRIORITY\" \"5\"",
+        "SET VARIABLE \"__HANDOFF_REASON\" \"confirmed\"",
+        "SET VARIABLE \"__HANDOFF_SUMMARY\" \"Maria Lopez \\(5551234\\): \\\\\"my internet[^\"]*\\\\\" \\(confirmed by the caller\\); reason: confirmed\"",
+        "SET VARIABLE \"__HANDOFF\" \"1\"",
         "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
   }
 

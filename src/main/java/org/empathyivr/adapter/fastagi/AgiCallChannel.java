@@ -137,12 +137,13 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   @Override
   public void handOff(Handoff handoff) throws CallFailure {
     Map<String, String> variables = new LinkedHashMap<>();
-    variables.put("HANDOFF_ID", handoff.id());
-    variables.put("HANDOFF_QUEUE", handoff.queue());
-    variables.put("HANDOFF_PRIORITY", Integer.toString(handoff.priority()));
-    variables.put("HANDOFF_REASON", handoff.reason().label());
-    variables.put("HANDOFF_SUMMARY", handoff.summaryLine());
-    variables.put("HANDOFF", "1");
+    // "__": inherited by every channel the call reaches, so the agent's softphone or CRM screen pop can read them.
+    variables.put("__HANDOFF_ID", handoff.id());
+    variables.put("__HANDOFF_QUEUE", handoff.queue());
+    variables.put("__HANDOFF_PRIORITY", Integer.toString(handoff.priority()));
+    variables.put("__HANDOFF_REASON", handoff.reason().label());
+    variables.put("__HANDOFF_SUMMARY", handoff.summaryLine());
+    variables.put("__HANDOFF", "1");
     // SET VARIABLE works on a dead channel too: the dialplan's h extension and CDRs still see the handoff.
     for (Map.Entry<String, String> v : variables.entrySet()) {
       try {
@@ -153,9 +154,13 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  /** A value safe for one AGI command line: no control characters (line breaks would end the command), bounded. */
+  /**
+   * A value safe for one AGI command line and for a dialplan that passes it on: no control characters (line breaks
+   * would end the command), no {@code ${...}} or {@code $[...]} that a later substitution could run, bounded. Quotes
+   * and backslashes are escaped by asterisk-java's quoting.
+   */
   static String variableValue(String value) {
-    String clean = value.replaceAll("[\\p{Cntrl}]", " ");
+    String clean = value.replaceAll("[\\p{Cntrl}]", " ").replace("${", "$ {").replace("$[", "$ [");
     return clean.length() <= MAX_VARIABLE_CHARS ? clean : clean.substring(0, MAX_VARIABLE_CHARS - 1) + "…";
   }
 
