@@ -19,6 +19,7 @@ import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -68,9 +69,15 @@ public final class SupportLine {
       deliverer = Optional.of(new WebhookDeliverer(
           database.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC()));
     }
+    // A saved handoff is sent at once rather than at the deliverer's next poll.
+    HandoffStore forCalls =
+        deliverer.<HandoffStore>map(d -> handoff -> {
+          store.save(handoff);
+          d.wake();
+        }).orElse(store);
     SupportLineAgiScript script =
         new SupportLineAgiScript(
-            speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), store, Clock.SYSTEM,
+            speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, settings.spoolDir());
     try {
       script.prepare();

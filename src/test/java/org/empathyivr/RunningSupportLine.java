@@ -1,20 +1,28 @@
 package org.empathyivr;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.vosk.BundledVoskModel;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.SettingsReader;
+import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.SessionResult;
 import org.empathyivr.simulate.SimulatedAsterisk;
@@ -27,8 +35,10 @@ import org.empathyivr.simulate.SimulatedAsterisk;
 final class RunningSupportLine implements AutoCloseable {
   final Path root;
   final Path spool;
-  final Path handoffs;
+  final String storeUrl;
   final int port;
+  private final HttpServer agentTools;
+  private final Map<String, String> posted = new ConcurrentHashMap<>();
   private final VoskSpeechToText speechToText;
   private final FreeTtsTextToSpeech textToSpeech;
   private final SupportLine line;
@@ -40,7 +50,16 @@ final class RunningSupportLine implements AutoCloseable {
     String model = BundledVoskModel.directory().toString();
     this.root = root;
     this.spool = root.resolve("spool");
-    this.handoffs = root.resolve("handoffs.jsonl");
+    this.storeUrl = "jdbc:sqlite:" + root.resolve("handoffs.db");
+    agentTools = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    agentTools.createContext("/handoffs", exchange -> {
+      try (exchange) {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        posted.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body);
+        exchange.sendResponseHeaders(204, -1);
+      }
+    });
+    agentTools.start();
     Path directory = root.resolve("directory.csv");
     Files.writeString(directory, directoryCsv);
     this.port = freePort();
@@ -50,7 +69,9 @@ final class RunningSupportLine implements AutoCloseable {
                 "agi.port", Integer.toString(port),
                 "speech.model-dir", model,
                 "spool.dir", spool.toString(),
-                "handoff.store-url", "jsonl:" + handoffs,
+                "handoff.store-url", storeUrl,
+                "handoff.webhook-urls",
+                "http://127.0.0.1:" + agentTools.getAddress().getPort() + "/handoffs",
                 "directory.csv-file", directory.toString()));
     speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
     textToSpeech = FreeTtsTextToSpeech.load(settings.speech().voices());
@@ -101,9 +122,21 @@ final class RunningSupportLine implements AutoCloseable {
     }
   }
 
-  /** The handoff records written so far, one JSON object a line. */
-  List<String> storedHandoffs() throws IOException {
-    return Files.exists(handoffs) ? Files.readAllLines(handoffs) : List.of();
+  /** The handoff records stored so far, as JSON, newest first. */
+  List<String> storedHandoffs() throws StoreFailure {
+    HandoffArchive store = HandoffArchive.forUrl(storeUrl, List.of());
+    try {
+      return store.newest(10_000);
+    } finally {
+      store.close();
+    }
+  }
+
+  /** The JSON body the agents' webhook received for a handoff id, waiting up to {@code wait} for it. */
+  Optional<String> postedToWebhook(String handoffId, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (!posted.containsKey(handoffId) && System.nanoTime() < deadline) Thread.sleep(50);
+    return Optional.ofNullable(posted.get(handoffId));
   }
 
   @Override
@@ -112,6 +145,7 @@ final class RunningSupportLine implements AutoCloseable {
     serving.join(10_000);
     textToSpeech.close();
     speechToText.close();
+    agentTools.stop(0);
   }
 
   private static int freePort() throws IOException {

@@ -84,6 +84,17 @@ class SupportLineCallIT {
   }
 
   @Test
+  void theAgentsToolsReceiveTheStoredHandoffByWebhook() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    String id = call.variable("HANDOFF_ID").orElseThrow();
+    String posted = line.postedToWebhook(id, java.time.Duration.ofSeconds(30)).orElse("nothing posted");
+    assertTrue(posted.contains("\"id\":\"" + id + "\""), posted);
+    assertTrue(posted.contains("\"reason\":\"confirmed\""), posted);
+    assertTrue(line.storedHandoffs().contains(posted), "the webhook carries the stored record: " + posted);
+  }
+
+  @Test
   void greetsByTheDirectoryNameBeforeTheCallerIdName() throws Exception {
     SessionResult call = line.call("5555550100", "WIRELESS CALLER", "agent.wav");
 
