@@ -25,7 +25,9 @@ import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.PhraseUse;
 import org.empathyivr.domain.summary.HandoffReason;
 
 /**
@@ -54,6 +56,8 @@ public final class Conversation {
 
   private final List<Turn> transcript = new ArrayList<>();
   private final List<Exception> problems = new ArrayList<>();
+  private final List<PhraseUse> phrasesUsed = new ArrayList<>();
+  private Frustration frustration = Frustration.NONE;
   private Caller caller = new Caller(Optional.empty(), Optional.empty(), NameSource.NONE);
   private Optional<String> issue = Optional.empty();
   private Optional<String> reflection = Optional.empty();
@@ -190,8 +194,9 @@ public final class Conversation {
    */
   private Confirmation confirm(String reflected, boolean sure) throws CallerHungUp, CallFailure, SpeechFailure {
     String leadId = sure ? "reflect.lead" : "reflect.tentative";
-    String lead = phrasing.say(leadId, Map.of("reflection", reflected)).text();
-    Phrasing.Line question = new Phrasing.Line(sentence(lead) + " " + phrasing.say("confirm.ask").text(), true);
+    Phrasing.Line lead = phrasing.say(leadId, Map.of("reflection", reflected));
+    lead = new Phrasing.Line(sentence(lead.text()), true, lead.ids());
+    Phrasing.Line question = lead.then(phrasing.say("confirm.ask"));
     for (int attempt = 0; attempt <= settings.maxAnswerReprompts(); attempt++) {
       Optional<Character> key = say(question, KEYS_ANSWER);
       if (key.isPresent()) return new Confirmation(Answer.fromKey(key.get()), Optional.empty());
@@ -251,7 +256,9 @@ public final class Conversation {
 
   private Optional<Character> say(Phrasing.Line line, String interruptKeys)
       throws CallerHungUp, CallFailure, SpeechFailure {
-    transcript.add(new Turn(clock.now(), Speaker.ASSISTANT, line.text(), 1.0));
+    Instant now = clock.now();
+    transcript.add(new Turn(now, Speaker.ASSISTANT, line.text(), 1.0));
+    line.ids().forEach(id -> phrasesUsed.add(new PhraseUse(now, id)));
     Audio audio = textToSpeech.synthesize(line.text());
     Optional<Character> key = channel.play(new SpokenPrompt(line.text(), audio, !line.personal()), interruptKeys);
     key.ifPresent(this::callerKeyed);
@@ -293,7 +300,9 @@ public final class Conversation {
             settings.queue(),
             settings.priority(),
             Duration.between(started, now),
-            transcript);
+            transcript,
+            frustration,
+            phrasesUsed);
     try {
       store.save(handoff);
     } catch (HandoffStore.StoreFailure | RuntimeException e) {

@@ -12,8 +12,22 @@ import java.util.Set;
  * <p>One instance per call; not thread-safe.
  */
 public final class Phrasing {
-  /** A line ready to speak. {@code personal} lines carry something of this call and must not be kept after it. */
-  public record Line(String text, boolean personal) {}
+  /**
+   * A line ready to speak. {@code personal} lines carry something of this call and must not be kept after it;
+   * {@code ids} are the phrasebook ids it was made from (none for a line not from the book).
+   */
+  public record Line(String text, boolean personal, List<String> ids) {
+    public Line {
+      ids = List.copyOf(ids);
+    }
+
+    /** This line followed by {@code next}, as one prompt. */
+    public Line then(Line next) {
+      List<String> both = new java.util.ArrayList<>(ids);
+      both.addAll(next.ids);
+      return new Line(text + " " + next.text, personal || next.personal, both);
+    }
+  }
 
   private final PhraseBook book;
   private final String callId;
@@ -45,7 +59,7 @@ public final class Phrasing {
     }
     said.add(chosen);
     last = chosen;
-    return new Line(chosen, PhraseBook.hasSlots(template));
+    return new Line(chosen, PhraseBook.hasSlots(template), List.of(id));
   }
 
   public Line say(String id) {

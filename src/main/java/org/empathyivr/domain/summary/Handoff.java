@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.dialog.Turn;
+import org.empathyivr.domain.frustration.Frustration;
 
 /**
  * Everything a human agent needs to take over a call without asking the caller to repeat themselves.
@@ -23,6 +24,8 @@ import org.empathyivr.domain.dialog.Turn;
  * @param priority the queue priority (higher is answered sooner)
  * @param withAssistant how long the caller spent with the assistant
  * @param transcript the whole call, turn by turn
+ * @param frustration how frustrated the caller seemed, with the cues that fired
+ * @param phrasesUsed the phrasebook lines the assistant spoke, by id and time: the call's empathy record
  */
 public record Handoff(
     String id,
@@ -37,10 +40,13 @@ public record Handoff(
     String queue,
     int priority,
     Duration withAssistant,
-    List<Turn> transcript) {
+    List<Turn> transcript,
+    Frustration frustration,
+    List<PhraseUse> phrasesUsed) {
 
   public Handoff {
     transcript = List.copyOf(transcript);
+    phrasesUsed = List.copyOf(phrasesUsed);
   }
 
   /** One line for channel variables and screen pops: who, what, whether confirmed, and why handed off. */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.dialog.Turn;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.PhraseUse;
 import org.empathyivr.domain.summary.HandoffReason;
 
 /** Handoffs for storage and delivery tests, with the awkward characters real callers' names and words bring. */
@@ -26,6 +28,8 @@ public final class HandoffTestData {
         Optional.of(issue), Optional.of("your internet keeps dropping"), true, HandoffReason.CONFIRMED, "support", 5,
         Duration.ofSeconds(42),
         List.of(new Turn(at, Turn.Speaker.ASSISTANT, "Hi Jörg, how can I help?", 1.0),
-            new Turn(at.plusSeconds(3), Turn.Speaker.CALLER, issue, 0.87)));
+            new Turn(at.plusSeconds(3), Turn.Speaker.CALLER, issue, 0.87)),
+        Frustration.NONE,
+        List.of(new PhraseUse(at, "greeting.named")));
   }
 }

@@ -16,6 +16,7 @@ import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
+import org.empathyivr.domain.summary.PhraseUse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,17 @@ class ConversationTest {
         handoff.summaryLine());
     assertEquals(List.of(handoff), store.saved(), "stored before the call goes on");
     assertTrue(outcome.problems().isEmpty());
+  }
+
+  @Test
+  void keepsTheEmpathyRecordOfEveryPhrasebookLineSpoken() {
+    channel.says("my internet keeps dropping every evening").says("yes");
+
+    Handoff handoff = call("5551234", "Maria Lopez").handoff();
+
+    assertEquals(
+        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "handoff.confirmed.named"),
+        handoff.phrasesUsed().stream().map(PhraseUse::id).toList());
   }
 
   @Test
