@@ -3,11 +3,15 @@ package org.empathyivr.adapter.storage;
 import java.util.Locale;
 import java.util.StringJoiner;
 import org.empathyivr.domain.dialog.Turn;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.PhraseUse;
 
 /**
  * The one JSON form of a handoff, written by every store and sent to webhooks: a single line (no raw line breaks),
- * strings escaped per RFC 8259, absent values as {@code null}.
+ * strings escaped per RFC 8259, absent values as {@code null}. Besides the caller, the issue and the transcript it
+ * carries what the agent page shows: the {@code spoken} sentence, the {@code frustration} score with its cues, what
+ * the assistant said ({@code assistantSaid}) and the empathy record ({@code phrasesUsed}).
  */
 public final class HandoffJson {
   private HandoffJson() {}
@@ -37,7 +41,36 @@ public final class HandoffJson {
         + ",\"priority\":" + h.priority()
         + ",\"secondsWithAssistant\":" + h.withAssistant().toSeconds()
         + ",\"summary\":" + quote(h.summaryLine())
+        + ",\"spoken\":" + quote(h.spokenSummary())
+        + ",\"frustration\":" + frustration(h.frustration())
+        + ",\"assistantSaid\":" + assistantSaid(h)
+        + ",\"phrasesUsed\":" + phrasesUsed(h)
         + ",\"transcript\":" + turns + "}";
+  }
+
+  private static String frustration(Frustration f) {
+    StringJoiner cues = new StringJoiner(",", "[", "]");
+    for (Frustration.Cue c : f.cues()) {
+      cues.add("{\"id\":" + quote(c.id()) + ",\"explanation\":" + quote(c.explanation())
+          + ",\"weight\":" + number(c.weight()) + "}");
+    }
+    return "{\"score\":" + number(f.score()) + ",\"cues\":" + cues + "}";
+  }
+
+  private static String assistantSaid(Handoff h) {
+    StringJoiner said = new StringJoiner(",", "[", "]");
+    for (Turn t : h.assistantTurns()) said.add(quote(t.text()));
+    return said.toString();
+  }
+
+  private static String phrasesUsed(Handoff h) {
+    StringJoiner used = new StringJoiner(",", "[", "]");
+    for (PhraseUse p : h.phrasesUsed()) used.add("{\"at\":" + quote(p.at().toString()) + ",\"id\":" + quote(p.id()) + "}");
+    return used.toString();
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
   }
 
   /** How every record with this id begins: the id is always the first member. */

@@ -60,4 +60,14 @@ public record Handoff(
     line.append("; reason: ").append(reason.label());
     return line.toString();
   }
+
+  /** The sentence an agent hears before the call is bridged; see {@link SpokenSummary}. */
+  public String spokenSummary() {
+    return SpokenSummary.of(this);
+  }
+
+  /** What the assistant said and asked, in order: the assistant's turns of the transcript. */
+  public List<Turn> assistantTurns() {
+    return transcript.stream().filter(t -> t.speaker() == Turn.Speaker.ASSISTANT).toList();
+  }
 }
