@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.webhook.Backoff;
@@ -37,6 +38,9 @@ public final class SupportLine {
   /** The wait after a webhook's first failure; it doubles up to handoff.webhook-max-backoff-seconds (at least 2). */
   private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(2);
   private static final Duration WEBHOOK_POLL = Duration.ofSeconds(1);
+  /** Handoffs the store refused wait here, in the spool directory, for the store to answer again. */
+  static final String PENDING_HANDOFFS = "handoffs-pending.jsonl";
+  private static final Duration STORE_RETRY = Duration.ofSeconds(2);
 
   private final Settings settings;
   private final SupportLineAgiServer server;
@@ -57,17 +61,21 @@ public final class SupportLine {
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
       throws StartupFailure {
     Settings.Handoffs handoffs = settings.handoffs();
-    HandoffArchive store = HandoffArchive.forUrl(handoffs.storeUrl(), handoffs.webhookUrls());
+    HandoffArchive database = HandoffArchive.forUrl(handoffs.storeUrl(), handoffs.webhookUrls());
+    Optional<WebhookDeliverer> deliverer = Optional.empty();
+    if (!handoffs.webhookUrls().isEmpty() && database instanceof JdbcHandoffStore jdbc) {
+      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
+      deliverer = Optional.of(new WebhookDeliverer(
+          jdbc.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC()));
+    }
+    // While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns.
+    Optional<WebhookDeliverer> toWake = deliverer;
+    HandoffArchive store = new FallbackHandoffStore(
+        database, settings.spoolDir().resolve(PENDING_HANDOFFS), STORE_RETRY, () -> toWake.ifPresent(WebhookDeliverer::wake));
     try {
       store.check();
     } catch (StoreFailure e) {
       throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
-    }
-    Optional<WebhookDeliverer> deliverer = Optional.empty();
-    if (!handoffs.webhookUrls().isEmpty() && store instanceof JdbcHandoffStore database) {
-      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
-      deliverer = Optional.of(new WebhookDeliverer(
-          database.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC()));
     }
     // A saved handoff is sent at once rather than at the deliverer's next poll.
     HandoffStore forCalls =

@@ -16,6 +16,14 @@ public interface HandoffArchive extends HandoffStore, AutoCloseable {
   /** Opens the store, creating what is missing, so that a bad location stops startup rather than a call. */
   void check() throws StoreFailure;
 
+  /**
+   * Saves a handoff given as the JSON {@link HandoffJson#write} made of it (a record kept elsewhere while this store
+   * was down). Idempotent like {@link #save}.
+   *
+   * @throws IllegalArgumentException when {@code json} is not such a record
+   */
+  void saveRecord(String json) throws StoreFailure;
+
   /** The latest handoffs, newest first, at most {@code limit}. */
   List<String> newest(int limit) throws StoreFailure;
 

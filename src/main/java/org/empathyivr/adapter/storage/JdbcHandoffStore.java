@@ -87,6 +87,15 @@ public final class JdbcHandoffStore implements HandoffArchive {
   @Override
   public void save(Handoff h) throws StoreFailure {
     String json = HandoffJson.write(h);
+    saveRow(HandoffRow.of(json), json);
+  }
+
+  @Override
+  public void saveRecord(String json) throws StoreFailure {
+    saveRow(HandoffRow.of(json), json);
+  }
+
+  private void saveRow(HandoffRow h, String json) throws StoreFailure {
     try {
       database.inTransaction(c -> insert(c, h, json));
     } catch (SQLException first) {
@@ -100,7 +109,7 @@ public final class JdbcHandoffStore implements HandoffArchive {
     }
   }
 
-  private Void insert(Connection c, Handoff h, String json) throws SQLException {
+  private Void insert(Connection c, HandoffRow h, String json) throws SQLException {
     int inserted;
     try (PreparedStatement s = c.prepareStatement(
         "INSERT INTO handoffs (id, created_at, caller_number, caller_name, name_source, issue, reflection, confirmed,"
@@ -108,16 +117,16 @@ public final class JdbcHandoffStore implements HandoffArchive {
             + " ON CONFLICT DO NOTHING")) {
       s.setString(1, h.id());
       s.setString(2, UTC_MILLIS.format(h.at()));
-      s.setString(3, h.caller().number().orElse(null));
-      s.setString(4, h.caller().name().orElse(null));
-      s.setString(5, h.caller().nameSource().label());
-      s.setString(6, h.issue().orElse(null));
-      s.setString(7, h.reflection().orElse(null));
+      s.setString(3, h.callerNumber());
+      s.setString(4, h.callerName());
+      s.setString(5, h.nameSource());
+      s.setString(6, h.issue());
+      s.setString(7, h.reflection());
       s.setBoolean(8, h.confirmed());
-      s.setString(9, h.reason().label());
+      s.setString(9, h.reason());
       s.setString(10, h.queue());
       s.setInt(11, h.priority());
-      s.setString(12, h.summaryLine());
+      s.setString(12, h.summary());
       s.setString(13, json);
       inserted = s.executeUpdate();
     }

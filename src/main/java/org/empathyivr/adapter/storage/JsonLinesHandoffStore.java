@@ -49,17 +49,23 @@ public final class JsonLinesHandoffStore implements HandoffArchive {
   }
 
   @Override
-  public synchronized void save(Handoff handoff) throws StoreFailure {
-    byte[] line = (HandoffJson.write(handoff) + "\n").getBytes(StandardCharsets.UTF_8);
+  public void save(Handoff handoff) throws StoreFailure {
+    saveRecord(HandoffJson.write(handoff));
+  }
+
+  @Override
+  public synchronized void saveRecord(String json) throws StoreFailure {
+    String id = HandoffRow.of(json).id();
+    byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
     try {
-      if (find(handoff.id()).isPresent()) return;
+      if (find(id).isPresent()) return;
       try (FileChannel out = open()) {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) out.write(buf);
         out.force(true);
       }
     } catch (IOException | StoreFailure e) {
-      throw new StoreFailure("cannot append handoff " + handoff.id() + " to " + file, e);
+      throw new StoreFailure("cannot append handoff " + id + " to " + file, e);
     }
   }
 
