@@ -1,6 +1,7 @@
 package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -27,17 +28,24 @@ import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerHungUp;
 import org.empathyivr.domain.port.Listening;
 import org.empathyivr.domain.port.Recording;
+import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.summary.Handoff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A call over FastAGI. Sends the commands and reads Asterisk's replies itself where asterisk-java would lose the
  * meaning ({@code RECORD FILE}'s tag in parentheses; {@code STREAM FILE}'s {@code -1}, which means either a hangup
  * or an unplayable file). A recording is passed on while Asterisk writes it, by a {@link RecordingFollower}.
  *
+ * <p>At the handoff it also renders the spoken summary for the agent ({@link Whispers}) and names it in {@code
+ * __HANDOFF_WHISPER}. It reports turn times to a {@link CallObserver}.
+ *
  * <p>One per call, used by the call's thread. {@link #close()} deletes the call's files.
  */
 final class AgiCallChannel implements CallChannel, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AgiCallChannel.class);
   /** Channel variables cannot hold line breaks, and agents need no novels in a screen pop. */
   static final int MAX_VARIABLE_CHARS = 1000;
 
@@ -48,12 +56,17 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   private final AgiChannel agi;
   private final PromptFiles prompts;
   private final Path callDir;
+  private final Whispers whispers;
+  private final CallObserver observer;
   private int sequence;
+  private long turnEndedNanos = -1;
 
-  AgiCallChannel(AgiChannel agi, PromptFiles prompts, Path callDir) {
+  AgiCallChannel(AgiChannel agi, PromptFiles prompts, Path callDir, Whispers whispers, CallObserver observer) {
     this.agi = agi;
     this.prompts = prompts;
     this.callDir = callDir;
+    this.whispers = whispers;
+    this.observer = observer;
   }
 
   @Override
@@ -70,6 +83,8 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     } catch (IOException e) {
       throw new CallFailure("cannot write prompt audio in " + callDir + ": " + e.getMessage(), e);
     }
+    if (turnEndedNanos >= 0) observer.turnTime(Duration.ofNanos(System.nanoTime() - turnEndedNanos));
+    turnEndedNanos = -1;
     AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
     int result = reply.getResultCode();
     if (result > 0) return Optional.of((char) result);
@@ -98,7 +113,9 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       } catch (CallerHungUp hangup) {
         throw new CallerHungUp(hangup.getMessage(), finish(follower, wav).orElse(null));
       }
-      return recording(reply, listening, follower, wav);
+      Recording recording = recording(reply, listening, follower, wav);
+      turnEndedNanos = System.nanoTime();
+      return recording;
     }
   }
 
@@ -143,6 +160,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     variables.put("__HANDOFF_PRIORITY", Integer.toString(handoff.priority()));
     variables.put("__HANDOFF_REASON", handoff.reason().label());
     variables.put("__HANDOFF_SUMMARY", handoff.summaryLine());
+    whisper(handoff).ifPresent(file -> variables.put("__HANDOFF_WHISPER", file.toString()));
     variables.put("__HANDOFF", "1");
     // SET VARIABLE works on a dead channel too: the dialplan's h extension and CDRs still see the handoff.
     for (Map.Entry<String, String> v : variables.entrySet()) {
@@ -151,6 +169,20 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       } catch (CallerHungUp e) {
         throw new CallFailure("Asterisk refused SET VARIABLE " + v.getKey() + " after the hangup", e);
       }
+    }
+  }
+
+  /**
+   * The spoken summary for the agent, or empty when it cannot be made: the handoff is stored already and its
+   * variables are set all the same; the agent then reads the summary instead of hearing it.
+   */
+  private Optional<Path> whisper(Handoff handoff) {
+    try {
+      return Optional.of(whispers.render(handoff));
+    } catch (IOException | SpeechFailure | RuntimeException e) {
+      log.error("no whisper for handoff {}, the agent gets the written summary only: {}", handoff.id(), e.toString(), e);
+      observer.error("whisper");
+      return Optional.empty();
     }
   }
 

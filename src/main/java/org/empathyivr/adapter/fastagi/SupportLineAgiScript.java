@@ -43,6 +43,8 @@ public final class SupportLineAgiScript implements AgiScript {
   private final PhraseBook phrases;
   private final PromptFiles prompts;
   private final Path callsDir;
+  private final Whispers whispers;
+  private volatile CallObserver observer = CallObserver.NONE;
 
   public SupportLineAgiScript(
       SpeechToText speechToText,
@@ -62,6 +64,12 @@ public final class SupportLineAgiScript implements AgiScript {
     this.phrases = phrases;
     this.prompts = new PromptFiles(spoolDir);
     this.callsDir = spoolDir.resolve("calls");
+    this.whispers = new Whispers(spoolDir, textToSpeech);
+  }
+
+  /** Reports calls, handoffs, turn times and errors to {@code observer} from now on (for metrics). */
+  public void observe(CallObserver observer) {
+    this.observer = observer;
   }
 
   /** Creates the spool directories; fails when they cannot be created. */
@@ -98,7 +106,10 @@ public final class SupportLineAgiScript implements AgiScript {
     }
     MDC.put("call", callId);
     long startedNanos = System.nanoTime();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId))) {
+    CallObserver observer = this.observer;
+    observer.callStarted();
+    try (AgiCallChannel call =
+        new AgiCallChannel(channel, prompts, callsDir.resolve(callId), whispers, observer)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       IncomingCall incoming =
           new IncomingCall(
@@ -114,12 +125,14 @@ public final class SupportLineAgiScript implements AgiScript {
         log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
       }
       Handoff handoff = outcome.handoff();
+      observer.handedOff(handoff, outcome.problems());
       log.info(
           "call ended: handoff {} reason {} queue {} after {} ms",
           handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
     } catch (IOException e) {
       log.warn("could not delete the call's spool files: {}", e.toString());
     } finally {
+      observer.callEnded();
       MDC.remove("call");
     }
   }
