@@ -12,6 +12,11 @@ import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffJson;
+import org.empathyivr.adapter.web.AgentWebServer;
+import org.empathyivr.adapter.web.HandoffQueries;
+import org.empathyivr.adapter.web.LiveHandoffs;
+import org.empathyivr.adapter.web.ServiceMetrics;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.webhook.Backoff;
 import org.empathyivr.adapter.webhook.WebhookDeliverer;
@@ -45,11 +50,56 @@ public final class SupportLine {
   private final Settings settings;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
+  private final Web web;
+  private Optional<AgentWebServer> agentPage = Optional.empty();
 
-  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer) {
+  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer, Web web) {
     this.settings = settings;
     this.server = server;
     this.deliverer = deliverer;
+    this.web = web;
+  }
+
+  /** What the agent page serves from: new handoffs, metrics, the store and the model for health. */
+  private record Web(LiveHandoffs live, ServiceMetrics metrics, FallbackHandoffStore store, SpeechToText model) {
+    /** One probe a few seconds is plenty for a health check, and keeps probes from taking recognizers from calls. */
+    private static final long HEALTH_CACHE_MS = 5_000;
+
+    AgentWebServer start(Settings.Web settings, String token) throws IOException {
+      HandoffQueries queries = new HandoffQueries(store, java.time.Clock.systemDefaultZone());
+      AgentWebServer.Health health = new AgentWebServer.Health() {
+        private long checkedAt = Long.MIN_VALUE;
+        private java.util.Map<String, Optional<String>> last;
+
+        @Override
+        public synchronized java.util.Map<String, Optional<String>> check() {
+          long now = System.currentTimeMillis();
+          if (last != null && now - checkedAt < HEALTH_CACHE_MS) return last;
+          java.util.Map<String, Optional<String>> checks = new java.util.LinkedHashMap<>();
+          checks.put("model", problem(() -> model.transcribe(org.empathyivr.domain.port.Audio.silence(
+              org.empathyivr.domain.port.Audio.TELEPHONY_RATE_HZ, 100))));
+          checks.put("store", problem(store::checkDatabase));
+          last = checks;
+          checkedAt = now;
+          return checks;
+        }
+      };
+      return AgentWebServer.start(
+          new java.net.InetSocketAddress(settings.bindAddress(), settings.port()), token, queries, live, metrics, health);
+    }
+
+    private interface Probe {
+      void run() throws Exception;
+    }
+
+    private static Optional<String> problem(Probe probe) {
+      try {
+        probe.run();
+        return Optional.empty();
+      } catch (Exception e) {
+        return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      }
+    }
   }
 
   /**
@@ -77,16 +127,20 @@ public final class SupportLine {
     } catch (StoreFailure e) {
       throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
     }
-    // A saved handoff is sent at once rather than at the deliverer's next poll.
-    HandoffStore forCalls =
-        deliverer.<HandoffStore>map(d -> handoff -> {
-          store.save(handoff);
-          d.wake();
-        }).orElse(store);
+    // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
+    LiveHandoffs live = new LiveHandoffs();
+    Optional<WebhookDeliverer> wakeOnSave = deliverer;
+    HandoffStore forCalls = handoff -> {
+      store.save(handoff);
+      wakeOnSave.ifPresent(WebhookDeliverer::wake);
+      live.publish(HandoffJson.write(handoff));
+    };
+    ServiceMetrics metrics = new ServiceMetrics();
     SupportLineAgiScript script =
         new SupportLineAgiScript(
-            speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir());
+            metrics.measuring(speechToText), textToSpeech, callerDirectory(settings.callerDirectory()), forCalls,
+            Clock.SYSTEM, settings.dialog(), phrases, settings.spoolDir());
+    script.observe(metrics);
     try {
       script.prepare();
       long started = System.nanoTime();
@@ -107,7 +161,8 @@ public final class SupportLine {
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    return new SupportLine(settings, server, deliverer);
+    Web web = new Web(live, metrics, (FallbackHandoffStore) store, speechToText);
+    return new SupportLine(settings, server, deliverer, web);
   }
 
   /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
@@ -123,6 +178,18 @@ public final class SupportLine {
       d.start();
       log.info("delivering handoffs to {}", settings.handoffs().webhookUrls());
     });
+    Settings.Web webSettings = settings.web();
+    if (webSettings.token().isPresent()) {
+      try {
+        agentPage = Optional.of(web.start(webSettings, webSettings.token().get()));
+        log.info("agent page on http://{}:{}/", webSettings.bindAddress().getHostAddress(), agentPage.get().port());
+      } catch (IOException e) {
+        throw new StartupFailure("cannot listen on " + webSettings.bindAddress().getHostAddress() + ":"
+            + webSettings.port() + " (web.bind-address, web.port): " + e.getMessage(), e);
+      }
+    } else {
+      log.info("agent page, API, metrics and health are off: web.token is not set");
+    }
     try {
       server.startup();
     } catch (IOException e) {
@@ -136,6 +203,13 @@ public final class SupportLine {
   public void stop() {
     server.stop();
     deliverer.ifPresent(WebhookDeliverer::close);
+    agentPage.ifPresent(AgentWebServer::close);
+    web.store().close();
+  }
+
+  /** The agent page's port, when it is on. */
+  public Optional<Integer> agentPagePort() {
+    return agentPage.map(AgentWebServer::port);
   }
 
   /** The admin's phrasebook file, or the bundled one. */

@@ -18,6 +18,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param handoffs where handoffs are stored and sent
  * @param phrasebook an admin's phrasebook file, or empty for the bundled one
  * @param dialog how patient the assistant is and where it sends callers
+ * @param web the agent page, its JSON API, metrics and health
  */
 public record Settings(
     Agi agi,
@@ -26,7 +27,8 @@ public record Settings(
     Optional<Path> callerDirectory,
     Handoffs handoffs,
     Optional<Path> phrasebook,
-    DialogSettings dialog) {
+    DialogSettings dialog,
+    Web web) {
 
   /**
    * @param bindAddress the address to listen on (loopback by default: FastAGI has no authentication)
@@ -57,6 +59,18 @@ public record Settings(
   public record Handoffs(String storeUrl, List<URI> webhookUrls, Duration webhookTimeout, Duration webhookMaxBackoff) {
     public Handoffs {
       webhookUrls = List.copyOf(webhookUrls);
+    }
+  }
+
+  /**
+   * @param bindAddress the address the agent page listens on (loopback by default)
+   * @param port its TCP port
+   * @param token the bearer token agents and tools present; empty leaves the web server off
+   */
+  public record Web(InetAddress bindAddress, int port, Optional<String> token) {
+    @Override
+    public String toString() {
+      return "Web[bindAddress=" + bindAddress + ", port=" + port + ", token=" + (token.isPresent() ? "***" : "none") + "]";
     }
   }
 }

@@ -57,6 +57,9 @@ public final class SettingsReader {
     d.put("dialog.max-issue-reprompts", "2");
     d.put("dialog.max-corrections", "2");
     d.put("dialog.max-answer-reprompts", "2");
+    d.put("web.bind-address", "127.0.0.1");
+    d.put("web.port", "8088");
+    d.put("web.token", "");
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -129,8 +132,9 @@ public final class SettingsReader {
     Optional<Path> directory = optionalPath("directory.csv-file");
     Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
+    Settings.Web web = web();
     if (!problems.isEmpty()) throw new ConfigException(source + ": " + String.join("; ", problems));
-    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog);
+    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog, web);
   }
 
   private DialogSettings dialog() {
@@ -180,6 +184,17 @@ public final class SettingsReader {
     int timeout = number("handoff.webhook-timeout-seconds", 1, 300);
     int maxBackoff = number("handoff.webhook-max-backoff-seconds", 2, 86_400);
     return new Settings.Handoffs(store, webhooks, Duration.ofSeconds(timeout), Duration.ofSeconds(maxBackoff));
+  }
+
+  private Settings.Web web() {
+    InetAddress address = address("web.bind-address");
+    int port = number("web.port", 1, 65535);
+    String token = values.get("web.token");
+    // A guessable token is no lock: ask for one worth the name (openssl rand -hex 16 makes 32 characters).
+    if (!token.isEmpty() && (token.length() < 16 || !token.matches("[\\x21-\\x7e]+"))) {
+      problems.add("'web.token' must be at least 16 printable characters without spaces (try: openssl rand -hex 16)");
+    }
+    return new Settings.Web(address, port, token.isEmpty() ? Optional.empty() : Optional.of(token));
   }
 
   private int number(String key, int min, int max) {

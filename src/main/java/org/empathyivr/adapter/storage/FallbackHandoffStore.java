@@ -89,6 +89,11 @@ public final class FallbackHandoffStore implements HandoffArchive {
     }
   }
 
+  /** Whether the database answers now: throws what it says when it does not. */
+  public void checkDatabase() throws StoreFailure {
+    database.newest(1);
+  }
+
   /** How many handoffs wait for the database. */
   public int pending() throws StoreFailure {
     synchronized (lock) {
