@@ -33,6 +33,9 @@ import org.empathyivr.simulate.SimulatedAsterisk;
  * simulated Asterisk.
  */
 final class RunningSupportLine implements AutoCloseable {
+  /** The agent page's bearer token (web.token). */
+  static final String AGENT_TOKEN = "test-agent-token-4f9c2a71";
+
   final Path root;
   final Path spool;
   final String storeUrl;
@@ -72,7 +75,9 @@ final class RunningSupportLine implements AutoCloseable {
                 "handoff.store-url", storeUrl,
                 "handoff.webhook-urls",
                 "http://127.0.0.1:" + agentTools.getAddress().getPort() + "/handoffs",
-                "directory.csv-file", directory.toString()));
+                "directory.csv-file", directory.toString(),
+                "web.port", Integer.toString(freePort()),
+                "web.token", AGENT_TOKEN));
     speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
     textToSpeech = FreeTtsTextToSpeech.load(settings.speech().voices());
     CountDownLatch ready = new CountDownLatch(1);
@@ -120,6 +125,11 @@ final class RunningSupportLine implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalArgumentException("no caller fixture " + name, e);
     }
+  }
+
+  /** Where the agent page is served. */
+  String agentPageUrl() {
+    return "http://127.0.0.1:" + line.agentPagePort().orElseThrow() + "/";
   }
 
   /** The handoff records stored so far, as JSON, newest first. */
