@@ -127,6 +127,11 @@ final class RunningSupportLine implements AutoCloseable {
     }
   }
 
+  /** The line's own recognizer (the real Vosk model), to hear what the line wrote for agents. */
+  org.empathyivr.domain.port.SpeechToText speechToText() {
+    return speechToText;
+  }
+
   /** Where the agent page is served. */
   String agentPageUrl() {
     return "http://127.0.0.1:" + line.agentPagePort().orElseThrow() + "/";

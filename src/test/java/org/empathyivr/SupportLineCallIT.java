@@ -79,8 +79,25 @@ class SupportLineCallIT {
         "SET VARIABLE \"__HANDOFF_PRIORITY\" \"5\"",
         "SET VARIABLE \"__HANDOFF_REASON\" \"confirmed\"",
         "SET VARIABLE \"__HANDOFF_SUMMARY\" \"Maria Lopez \\(5551234\\): \\\\\"my internet[^\"]*\\\\\" \\(confirmed by the caller\\); reason: confirmed\"",
+        "SET VARIABLE \"__HANDOFF_WHISPER\" \"" + spool + "/whispers/whisper-H-" + Pattern.quote(Calls.uniqueId(call)) + "\"",
         "SET VARIABLE \"__HANDOFF\" \"1\"",
         "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
+  }
+
+  @Test
+  void whispersTheCallersStoryToTheAgentBeforeTheCallIsBridged() throws Exception {
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    String whisper = call.variable("HANDOFF_WHISPER").orElseThrow();
+    Path wav = Path.of(whisper + ".wav");
+    assertTrue(Files.exists(wav), "Asterisk plays " + whisper + " and finds " + wav);
+    org.empathyivr.domain.port.Audio audio = org.empathyivr.adapter.audio.WavFile.read(wav);
+    assertEquals(8000, audio.sampleRateHz(), "telephone audio, as the prompts");
+    String heard = line.speechToText().transcribe(audio).text();
+    assertTrue(heard.contains("internet") && heard.contains("dropping"), "the agent hears the issue: " + heard);
+    assertTrue(heard.contains("maria"), "and who is calling: " + heard);
+    assertTrue(line.storedHandoffs().get(0).contains("\"spoken\":\"Maria Lopez says their internet"),
+        "the page and webhooks carry the same sentence");
   }
 
   @Test
