@@ -40,7 +40,8 @@ final class RunningSupportLine implements AutoCloseable {
   final Path spool;
   final String storeUrl;
   final int port;
-  private final HttpServer agentTools;
+  private HttpServer agentTools;
+  private final int webhookPort;
   private final Map<String, String> posted = new ConcurrentHashMap<>();
   private final VoskSpeechToText speechToText;
   private final FreeTtsTextToSpeech textToSpeech;
@@ -49,35 +50,30 @@ final class RunningSupportLine implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private int calls;
 
-  private RunningSupportLine(Path root, String directoryCsv) throws Exception {
+  private RunningSupportLine(Path root, String directoryCsv, String storeUrl, Map<String, String> more)
+      throws Exception {
     String model = BundledVoskModel.directory().toString();
     this.root = root;
     this.spool = root.resolve("spool");
-    this.storeUrl = "jdbc:sqlite:" + root.resolve("handoffs.db");
-    agentTools = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    agentTools.createContext("/handoffs", exchange -> {
-      try (exchange) {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        posted.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body);
-        exchange.sendResponseHeaders(204, -1);
-      }
-    });
-    agentTools.start();
+    this.storeUrl = storeUrl;
+    agentTools = webhookReceiver(0);
+    webhookPort = agentTools.getAddress().getPort();
     Path directory = root.resolve("directory.csv");
     Files.writeString(directory, directoryCsv);
     this.port = freePort();
-    var settings =
-        SettingsReader.read(
+    Map<String, String> values = new java.util.HashMap<>(
             Map.of(
                 "agi.port", Integer.toString(port),
                 "speech.model-dir", model,
                 "spool.dir", spool.toString(),
                 "handoff.store-url", storeUrl,
                 "handoff.webhook-urls",
-                "http://127.0.0.1:" + agentTools.getAddress().getPort() + "/handoffs",
+                "http://127.0.0.1:" + webhookPort + "/handoffs",
                 "directory.csv-file", directory.toString(),
                 "web.port", Integer.toString(freePort()),
                 "web.token", AGENT_TOKEN));
+    values.putAll(more);
+    var settings = SettingsReader.read(values);
     speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
     textToSpeech = FreeTtsTextToSpeech.load(settings.speech().voices());
     CountDownLatch ready = new CountDownLatch(1);
@@ -100,7 +96,41 @@ final class RunningSupportLine implements AutoCloseable {
 
   /** Starts the line with a caller directory of {@code number,name} lines. */
   static RunningSupportLine start(Path root, String directoryCsv) throws Exception {
-    return new RunningSupportLine(root, directoryCsv);
+    return new RunningSupportLine(root, directoryCsv, "jdbc:sqlite:" + root.resolve("handoffs.db"), Map.of());
+  }
+
+  /** Starts the line storing handoffs at {@code storeUrl}, with more settings over the usual ones. */
+  static RunningSupportLine start(Path root, String directoryCsv, String storeUrl, Map<String, String> more)
+      throws Exception {
+    return new RunningSupportLine(root, directoryCsv, storeUrl, more);
+  }
+
+  /** The agents' webhook receiver goes down: deliveries fail with "connection refused". */
+  synchronized void stopWebhookReceiver() {
+    agentTools.stop(0);
+  }
+
+  /** The receiver comes back on the same port. */
+  synchronized void startWebhookReceiver() throws IOException {
+    agentTools = webhookReceiver(webhookPort);
+  }
+
+  /** How many handoffs the receiver got. */
+  int postedCount() {
+    return posted.size();
+  }
+
+  private HttpServer webhookReceiver(int port) throws IOException {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    receiver.createContext("/handoffs", exchange -> {
+      try (exchange) {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        posted.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), body);
+        exchange.sendResponseHeaders(204, -1);
+      }
+    });
+    receiver.start();
+    return receiver;
   }
 
   /** Places a call with caller turns as the simulate command takes them ("internet-dropping.wav" is a fixture). */
@@ -160,7 +190,9 @@ final class RunningSupportLine implements AutoCloseable {
     serving.join(10_000);
     textToSpeech.close();
     speechToText.close();
-    agentTools.stop(0);
+    synchronized (this) {
+      agentTools.stop(0);
+    }
   }
 
   private static int freePort() throws IOException {

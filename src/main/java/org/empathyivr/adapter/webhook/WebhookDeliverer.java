@@ -34,6 +34,7 @@ public final class WebhookDeliverer implements AutoCloseable {
   private final Object signal = new Object();
   private boolean woken; // guarded by signal
   private volatile boolean running;
+  private boolean outboxDown; // used by the delivering thread only
   private Thread thread;
 
   /**
@@ -83,8 +84,13 @@ public final class WebhookDeliverer implements AutoCloseable {
       List<Delivery> due = List.of();
       try {
         due = outbox.due(clock.instant(), BATCH);
+        if (outboxDown) log.info("webhook outbox readable again");
+        outboxDown = false;
       } catch (StoreFailure e) {
-        log.error("webhook deliveries wait: {}", e.getMessage(), e);
+        // Once per outage, not once per poll: the database being down is already news from the store.
+        if (!outboxDown) log.error("webhook deliveries wait for the outbox: {}", e.getMessage(), e);
+        else log.debug("webhook outbox still unreadable: {}", e.getMessage());
+        outboxDown = true;
       }
       for (Delivery d : due) {
         if (!running) return;

@@ -1,0 +1,91 @@
+package org.empathyivr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay on a loopback port to a real server (the test PostgreSQL), whose plug the test can pull: {@link #cut}
+ * refuses new connections and breaks open ones, as a database server that stopped or a network that failed would;
+ * {@link #restore} listens again on the same port.
+ */
+final class PluggableProxy implements AutoCloseable {
+  private final InetSocketAddress target;
+  private final int port;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private ServerSocket listener;
+
+  PluggableProxy(String targetHost, int targetPort) throws IOException {
+    this.target = new InetSocketAddress(targetHost, targetPort);
+    ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.port = first.getLocalPort();
+    listen(first);
+  }
+
+  int port() {
+    return port;
+  }
+
+  synchronized void cut() throws IOException {
+    listener.close();
+    for (Socket s : open) s.close();
+    open.clear();
+  }
+
+  synchronized void restore() throws IOException {
+    ServerSocket again = new ServerSocket();
+    again.setReuseAddress(true);
+    again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    listen(again);
+  }
+
+  @Override
+  public void close() throws IOException {
+    cut();
+  }
+
+  private void listen(ServerSocket socket) {
+    listener = socket;
+    Thread accepting = new Thread(() -> {
+      while (!socket.isClosed()) {
+        try {
+          Socket client = socket.accept();
+          Socket server = new Socket(target.getAddress(), target.getPort());
+          open.add(client);
+          open.add(server);
+          pump(client, server);
+          pump(server, client);
+        } catch (IOException e) {
+          return; // cut
+        }
+      }
+    }, "proxy-accept");
+    accepting.setDaemon(true);
+    accepting.start();
+  }
+
+  private void pump(Socket from, Socket to) {
+    Thread t = new Thread(() -> {
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        // cut, or the other side closed
+      } finally {
+        try {
+          from.close();
+          to.close();
+        } catch (IOException e) {
+          // closing both ends of a broken relay
+        }
+      }
+    }, "proxy-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+}
