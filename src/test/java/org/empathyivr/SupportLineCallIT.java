@@ -112,6 +112,24 @@ class SupportLineCallIT {
   }
 
   @Test
+  void operatorsSeeTheCallInMetricsAndTheLineHealthy() throws Exception {
+    line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(line.agentPageUrl() + "metrics"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(metrics.contains("empathyivr_calls_in_progress 0\n"), metrics);
+    assertTrue(Pattern.compile("empathyivr_calls_total [1-9]").matcher(metrics).find(), metrics);
+    assertTrue(Pattern.compile("empathyivr_handoffs_total\\{reason=\"confirmed\"} [1-9]").matcher(metrics).find(), metrics);
+    assertTrue(Pattern.compile("empathyivr_turn_seconds_count [1-9]").matcher(metrics).find(), metrics);
+    assertTrue(Pattern.compile("empathyivr_recognition_seconds_count [1-9]").matcher(metrics).find(), metrics);
+    var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(line.agentPageUrl() + "health"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode(), health.body());
+    assertTrue(health.body().startsWith("{\"status\":\"ok\",\"model\":\"ok\",\"store\":\"ok\""), health.body());
+  }
+
+  @Test
   void greetsByTheDirectoryNameBeforeTheCallerIdName() throws Exception {
     SessionResult call = line.call("5555550100", "WIRELESS CALLER", "agent.wav");
 
