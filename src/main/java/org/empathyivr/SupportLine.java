@@ -14,7 +14,6 @@ import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.web.AgentWebServer;
-import org.empathyivr.adapter.web.HandoffQueries;
 import org.empathyivr.adapter.web.LiveHandoffs;
 import org.empathyivr.adapter.web.ServiceMetrics;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
@@ -50,56 +49,14 @@ public final class SupportLine {
   private final Settings settings;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
-  private final Web web;
+  private final AgentPage web;
   private Optional<AgentWebServer> agentPage = Optional.empty();
 
-  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer, Web web) {
+  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer, AgentPage web) {
     this.settings = settings;
     this.server = server;
     this.deliverer = deliverer;
     this.web = web;
-  }
-
-  /** What the agent page serves from: new handoffs, metrics, the store and the model for health. */
-  private record Web(LiveHandoffs live, ServiceMetrics metrics, FallbackHandoffStore store, SpeechToText model) {
-    /** One probe a few seconds is plenty for a health check, and keeps probes from taking recognizers from calls. */
-    private static final long HEALTH_CACHE_MS = 5_000;
-
-    AgentWebServer start(Settings.Web settings, String token) throws IOException {
-      HandoffQueries queries = new HandoffQueries(store, java.time.Clock.systemDefaultZone());
-      AgentWebServer.Health health = new AgentWebServer.Health() {
-        private long checkedAt = Long.MIN_VALUE;
-        private java.util.Map<String, Optional<String>> last;
-
-        @Override
-        public synchronized java.util.Map<String, Optional<String>> check() {
-          long now = System.currentTimeMillis();
-          if (last != null && now - checkedAt < HEALTH_CACHE_MS) return last;
-          java.util.Map<String, Optional<String>> checks = new java.util.LinkedHashMap<>();
-          checks.put("model", problem(() -> model.transcribe(org.empathyivr.domain.port.Audio.silence(
-              org.empathyivr.domain.port.Audio.TELEPHONY_RATE_HZ, 100))));
-          checks.put("store", problem(store::checkDatabase));
-          last = checks;
-          checkedAt = now;
-          return checks;
-        }
-      };
-      return AgentWebServer.start(
-          new java.net.InetSocketAddress(settings.bindAddress(), settings.port()), token, queries, live, metrics, health);
-    }
-
-    private interface Probe {
-      void run() throws Exception;
-    }
-
-    private static Optional<String> problem(Probe probe) {
-      try {
-        probe.run();
-        return Optional.empty();
-      } catch (Exception e) {
-        return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-      }
-    }
   }
 
   /**
@@ -161,7 +118,7 @@ public final class SupportLine {
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    Web web = new Web(live, metrics, (FallbackHandoffStore) store, speechToText);
+    AgentPage web = new AgentPage(live, metrics, (FallbackHandoffStore) store, speechToText);
     return new SupportLine(settings, server, deliverer, web);
   }
 
