@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.empathyivr.adapter.storage.JsonDocument;
 import org.empathyivr.adapter.web.HeadlessChromium;
@@ -60,6 +62,20 @@ class AgentPageChromiumIT {
           transcript);
       browser.screenshot(Path.of("target", "agent-page-laptop.png"), 1280, 900, false);
       browser.screenshot(Path.of("target", "agent-page-phone.png"), 390, 844, true);
+
+      // More handoffs for the figure: each measured from the handoff's own time to its card appearing.
+      List<Long> latencies = new ArrayList<>(List.of(shownAt - handoffAt));
+      for (int i = 0; i < 4; i++) {
+        String next = line.call("555200" + i, "Caller " + i, "agent.wav").variable("HANDOFF_ID").orElseThrow();
+        browser.waitFor("window.seenAt['" + next + "']", Duration.ofSeconds(20));
+        Map<?, ?> h = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
+        assertEquals(next, h.get("id"));
+        latencies.add(((Double) browser.evaluate("window.seenAt['" + next + "']")).longValue()
+            - Instant.parse((String) h.get("at")).toEpochMilli());
+      }
+      List<Long> sorted = latencies.stream().sorted().toList();
+      System.out.printf("agent page: handoff to card on the page, %d handoffs: median %d ms, max %d ms %s%n",
+          sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), latencies);
 
       browser.evaluate("const s = document.getElementById('search'); s.value = 'whit';"
           + " s.dispatchEvent(new Event('input')); true");

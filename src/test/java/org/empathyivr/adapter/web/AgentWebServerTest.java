@@ -98,6 +98,18 @@ class AgentWebServerTest {
   }
 
   @Test
+  void listsRecordsStoredByEarlierVersionsWithoutTheNewerMembers() throws Exception {
+    String current = HandoffJson.write(handoff("H-earlier", HandoffTestData.MORNING.plusSeconds(30), "my tv is off"));
+    String earlier = current.replaceFirst(",\"spoken\":.*,\"transcript\":", ",\"transcript\":");
+    assertFalse(earlier.contains("frustration"), earlier);
+    store.saveRecord(earlier);
+
+    String today = get("/api/handoffs", TOKEN).body();
+
+    assertTrue(today.contains(earlier), today);
+  }
+
+  @Test
   void getsOneHandoffByIdOr404() throws Exception {
     assertEquals(store.find("H-1").orElseThrow() + "\n", get("/api/handoffs/H-1", TOKEN).body());
     assertEquals(404, get("/api/handoffs/H-none", TOKEN).statusCode());
