@@ -27,7 +27,7 @@ class AgentPageChromiumIT {
   void aHandoffAppearsOnTheOpenAgentPageWithoutAReload() throws Exception {
     try (RunningSupportLine line = RunningSupportLine.start(root, "5551234,Maria Lopez\n");
         HeadlessChromium browser = HeadlessChromium.start()) {
-      line.call("5557777", "Dana Whitfield", "agent.wav"); // an earlier call: the page opens with it listed
+      line.call("5557777", "Dana Whitfield", "hangup"); // an earlier call: the page opens with it listed
       browser.navigate(line.agentPageUrl());
       browser.waitFor("!document.getElementById('login').hidden", Duration.ofSeconds(10));
       browser.evaluate("document.getElementById('token').value = '" + RunningSupportLine.AGENT_TOKEN + "';"
@@ -66,7 +66,7 @@ class AgentPageChromiumIT {
       // More handoffs for the figure: each measured from the handoff's own time to its card appearing.
       List<Long> latencies = new ArrayList<>(List.of(shownAt - handoffAt));
       for (int i = 0; i < 4; i++) {
-        String next = line.call("555200" + i, "Caller " + i, "agent.wav").variable("HANDOFF_ID").orElseThrow();
+        String next = line.call("555200" + i, "Caller " + i, "hangup").variable("HANDOFF_ID").orElseThrow();
         browser.waitFor("window.seenAt['" + next + "']", Duration.ofSeconds(20));
         Map<?, ?> h = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
         assertEquals(next, h.get("id"));
