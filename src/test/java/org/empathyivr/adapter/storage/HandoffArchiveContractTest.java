@@ -3,6 +3,7 @@ package org.empathyivr.adapter.storage;
 import static org.empathyivr.adapter.storage.HandoffTestData.MORNING;
 import static org.empathyivr.adapter.storage.HandoffTestData.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -84,6 +85,20 @@ class HandoffArchiveContractTest {
 
       assertEquals(Optional.of(HandoffJson.write(h)), store.find("H-1"));
       assertEquals(Optional.empty(), store.find("H-2"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Factory.class)
+  void aRecordKeptAsideIsStoredAsTheHandoffItself(Factory factory) throws Exception {
+    Handoff h = handoff("H-kept", "my internet is down");
+    try (HandoffArchive store = open(factory.url(dir))) {
+      store.saveRecord(HandoffJson.write(h));
+      store.save(h);
+
+      assertEquals(Optional.of(HandoffJson.write(h)), store.find("H-kept"));
+      assertEquals(1, store.newest(10).size(), "saved once");
+      assertThrows(IllegalArgumentException.class, () -> store.saveRecord("{\"id\":\"H-bad\"}"));
     }
   }
 
