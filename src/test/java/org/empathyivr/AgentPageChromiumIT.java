@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.empathyivr.adapter.storage.JsonDocument;
+import org.empathyivr.json.JsonDocument;
 import org.empathyivr.adapter.web.HeadlessChromium;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package org.empathyivr.adapter.storage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.empathyivr.json.JsonDocument;
 
 /**
  * The searchable columns of a handoff, read back from its JSON record, so a record kept aside while the database was

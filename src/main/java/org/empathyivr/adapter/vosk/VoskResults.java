@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.Word;
+import org.empathyivr.json.JsonDocument;
 
 /**
  * Turns the JSON results Vosk gives for one utterance into one {@link Transcript}.
@@ -32,7 +33,7 @@ final class VoskResults {
     List<String> texts = new ArrayList<>();
     List<Word> words = new ArrayList<>();
     for (String json : resultsJson) {
-      Map<?, ?> result = asObject(JsonParser.parse(json), "result");
+      Map<?, ?> result = asObject(JsonDocument.parse(json), "result");
       String text = normalize(asString(result.get("text"), "text"));
       if (!text.isEmpty()) texts.add(text);
       Object detail = result.get("result");

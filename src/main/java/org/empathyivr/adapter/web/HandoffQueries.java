@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.empathyivr.adapter.storage.HandoffArchive;
-import org.empathyivr.adapter.storage.JsonDocument;
+import org.empathyivr.json.JsonDocument;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.json.JsonDocument;
 import org.junit.jupiter.api.Test;
 
 class HandoffJsonTest {

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.empathyivr.adapter.storage.JsonDocument;
+import org.empathyivr.json.JsonDocument;
 
 /**
  * Debian's real Chromium, headless, driven over the DevTools protocol with the JDK's WebSocket client: navigate,

@@ -1,4 +1,4 @@
-package org.empathyivr.adapter.vosk;
+package org.empathyivr.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,24 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict parser for the small JSON documents Vosk emits: objects become {@code Map<String, Object>} (in document
- * order), arrays {@code List<Object>}, numbers {@code Double}, and {@code true}, {@code false}, {@code null} their Java
+ * A strict parser for the small JSON documents this service reads (Vosk results, handoff records, DevTools
+ * answers): objects become {@code Map<String, Object>} (in document order), arrays {@code List<Object>}, numbers {@code Double}, and {@code true}, {@code false}, {@code null} their Java
  * counterparts.
  *
  * <p>Malformed input throws {@link IllegalArgumentException} naming the offset. {@link #parse} is thread-safe.
  */
-final class JsonParser {
+public final class JsonDocument {
   private final String text;
   private int pos;
 
-  private JsonParser(String text) {
+  private JsonDocument(String text) {
     this.text = text;
   }
 
   /** Parses one JSON value; nothing but white space may follow it. */
-  static Object parse(String json) {
+  public static Object parse(String json) {
     if (json == null) throw new IllegalArgumentException("json == null");
-    JsonParser parser = new JsonParser(json);
+    JsonDocument parser = new JsonDocument(json);
     Object value = parser.value();
     parser.skipWhiteSpace();
     if (parser.pos != json.length()) throw parser.error("trailing characters");
