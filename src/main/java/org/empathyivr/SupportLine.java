@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.empathyivr.adapter.fastagi.AgiLimits;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
@@ -78,7 +79,7 @@ public final class SupportLine {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir());
+            settings.dialog(), phrases, settings.spoolDir(), settings.agi().maxCalls());
     try {
       script.prepare();
       long started = System.nanoTime();
@@ -92,7 +93,8 @@ public final class SupportLine {
     Settings.Agi agi = settings.agi();
     SupportLineAgiServer server =
         new SupportLineAgiServer(
-            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(), onReady);
+            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(),
+            AgiLimits.withRequestTimeout(agi.requestTimeout()), onReady);
     if (!agi.bindAddress().isLoopbackAddress() && agi.allowedClients().isEmpty()) {
       log.warn(
           "agi.bind-address {} is reachable from other hosts and agi.allowed-clients is empty: anyone who can reach"
@@ -108,7 +110,10 @@ public final class SupportLine {
     return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
   }
 
-  /** Delivers pending webhooks and serves calls until {@link #stop()}; returns then. */
+  /**
+   * Delivers pending webhooks and serves calls until {@link #stop()}; returns once the calls in progress have ended
+   * (or agi.stop-wait-seconds have passed), so the speech engines can be closed behind them.
+   */
   public void serve() throws StartupFailure {
     Settings.Agi agi = settings.agi();
     deliverer.ifPresent(d -> {
@@ -122,12 +127,41 @@ public final class SupportLine {
           "cannot listen on " + agi.bindAddress().getHostAddress() + ":" + agi.port()
               + " (agi.bind-address, agi.port): " + e.getMessage(), e);
     }
+    awaitCalls();
   }
 
-  /** Stops accepting calls and delivering webhooks; calls in progress run on, their deliveries wait in the outbox. */
-  public void stop() {
+  /**
+   * Stops gracefully: refuses new calls at once, lets the calls in progress finish their handoffs for up to
+   * agi.stop-wait-seconds, then stops delivering webhooks (what is left waits in the outbox). Safe to call from a
+   * shutdown hook and more than once.
+   *
+   * @return whether every call in progress ended within the wait
+   */
+  public boolean stop() {
+    int inProgress = server.connections();
     server.stop();
+    if (inProgress > 0) {
+      log.info("stopping: refusing new calls, waiting up to {} s for {} in progress",
+          settings.agi().stopWait().toSeconds(), inProgress);
+    }
+    boolean ended = awaitCalls();
     deliverer.ifPresent(WebhookDeliverer::close);
+    log.info("stopped");
+    return ended;
+  }
+
+  private boolean awaitCalls() {
+    try {
+      boolean ended = server.awaitCalls(settings.agi().stopWait());
+      if (!ended) {
+        log.warn("{} calls still in progress after agi.stop-wait-seconds {}; stopping anyway",
+            server.connections(), settings.agi().stopWait().toSeconds());
+      }
+      return ended;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The admin's phrasebook file, or the bundled one. */

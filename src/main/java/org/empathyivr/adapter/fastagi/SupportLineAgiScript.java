@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -20,14 +21,22 @@ import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
+import org.empathyivr.domain.dialog.Caller;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.HandoffReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The support line as an {@link AgiScript}: one instance serves every call (asterisk-java's contract), so it keeps
- * no call state; each {@link #service} runs a new {@link Conversation} over a new {@link AgiCallChannel}.
+ * no call state; each {@link #service} runs a new {@link Conversation} over a new {@link AgiCallChannel}. At most
+ * {@code maxCalls} conversations run at once; the next caller is handed to a human at once with reason
+ * {@link HandoffReason#BUSY}, before any speech work.
+ *
+ * <p>Every log line of a call carries its Asterisk unique id (MDC key {@code call}); no line carries what the caller
+ * said or their name: those go to the handoff record.
  */
 public final class SupportLineAgiScript implements AgiScript {
   private static final Logger log = LoggerFactory.getLogger(SupportLineAgiScript.class);
@@ -43,7 +52,10 @@ public final class SupportLineAgiScript implements AgiScript {
   private final PhraseBook phrases;
   private final PromptFiles prompts;
   private final Path callsDir;
+  private final int maxCalls;
+  private final Semaphore lines;
 
+  /** @param maxCalls the most conversations at once */
   public SupportLineAgiScript(
       SpeechToText speechToText,
       TextToSpeech textToSpeech,
@@ -52,7 +64,9 @@ public final class SupportLineAgiScript implements AgiScript {
       Clock clock,
       DialogSettings settings,
       PhraseBook phrases,
-      Path spoolDir) {
+      Path spoolDir,
+      int maxCalls) {
+    if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
     this.directory = directory;
@@ -62,6 +76,8 @@ public final class SupportLineAgiScript implements AgiScript {
     this.phrases = phrases;
     this.prompts = new PromptFiles(spoolDir);
     this.callsDir = spoolDir.resolve("calls");
+    this.maxCalls = maxCalls;
+    this.lines = new Semaphore(maxCalls);
   }
 
   /** Creates the spool directories; fails when they cannot be created. */
@@ -97,6 +113,27 @@ public final class SupportLineAgiScript implements AgiScript {
       return;
     }
     MDC.put("call", callId);
+    try {
+      if (!lines.tryAcquire()) {
+        turnAway(request, channel, callId);
+        return;
+      }
+      try {
+        converse(request, channel, callId);
+      } finally {
+        lines.release();
+      }
+    } finally {
+      MDC.remove("call");
+    }
+  }
+
+  /** Conversations in progress now. */
+  public int callsInProgress() {
+    return maxCalls - lines.availablePermits();
+  }
+
+  private void converse(AgiRequest request, AgiChannel channel, String callId) {
     long startedNanos = System.nanoTime();
     try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId))) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
@@ -119,8 +156,40 @@ public final class SupportLineAgiScript implements AgiScript {
           handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
     } catch (IOException e) {
       log.warn("could not delete the call's spool files: {}", e.toString());
-    } finally {
-      MDC.remove("call");
     }
+  }
+
+  /**
+   * Sends the caller to a human without a word: sets the handoff variables (reason busy) and stores the handoff.
+   * Nothing is synthesized, recognized or recorded.
+   */
+  private void turnAway(AgiRequest request, AgiChannel channel, String callId) {
+    long startedNanos = System.nanoTime();
+    log.info("call started on {} (script {}) with all {} lines busy (agi.max-calls)",
+        request.getChannel(), request.getScript(), maxCalls);
+    Optional<String> number = Optional.ofNullable(request.getCallerIdNumber()).filter(n -> !n.isBlank());
+    Optional<String> name = number.flatMap(directory::nameFor);
+    Caller caller = new Caller(number, name, name.isPresent() ? Caller.NameSource.DIRECTORY : Caller.NameSource.NONE);
+    java.time.Instant now = clock.now();
+    Handoff handoff =
+        new Handoff(
+            "H-" + callId, now, callId, Optional.ofNullable(request.getChannel()).orElse(""), caller,
+            Optional.empty(), Optional.empty(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
+            java.time.Duration.ZERO, List.of(), Frustration.NONE, List.of());
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId))) {
+      call.handOff(handoff);
+    } catch (org.empathyivr.domain.port.CallFailure e) {
+      log.warn("could not set the busy handoff variables: {}", e.getMessage());
+    } catch (IOException e) {
+      log.warn("could not delete the call's spool files: {}", e.toString());
+    }
+    try {
+      store.save(handoff);
+    } catch (HandoffStore.StoreFailure | RuntimeException e) {
+      log.error("could not store the busy handoff {}: {}", handoff.id(), e.toString(), e);
+    }
+    log.info(
+        "call ended: handoff {} reason {} queue {} after {} ms",
+        handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
   }
 }
