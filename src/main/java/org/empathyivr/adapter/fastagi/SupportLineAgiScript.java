@@ -148,7 +148,13 @@ public final class SupportLineAgiScript implements AgiScript {
                   incoming, call, speechToText, textToSpeech, directory, store, clock, settings, phrases)
               .run();
       for (Exception problem : outcome.problems()) {
-        log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
+        if (problem instanceof SpeechFailure) {
+          // Its message may quote what was said or synthesized: the caller's words, their name.
+          log.error("call problem, caller was still handed off: speech failed ({})",
+              problem.getCause() == null ? "no cause" : problem.getCause().getClass().getName());
+        } else {
+          log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
+        }
       }
       Handoff handoff = outcome.handoff();
       log.info(
