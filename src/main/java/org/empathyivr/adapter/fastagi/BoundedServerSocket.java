@@ -24,6 +24,8 @@ final class BoundedServerSocket implements ServerSocketFacade {
   public SocketConnectionFacade accept() throws IOException {
     Socket accepted = socket.accept();
     try {
+      // Each command is one small write answered before the next: waiting to coalesce writes only adds delay.
+      accepted.setTcpNoDelay(true);
       return new BoundedConnection(Endpoint.of(accepted), limits);
     } catch (IOException | RuntimeException e) {
       accepted.close();
