@@ -1,6 +1,5 @@
 package org.empathyivr.adapter.fastagi;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 final class AgiLineReader {
   private final InputStream in;
   private final int maxLineBytes;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-  private final byte[] buffer = new byte[4096];
+  private final byte[] buffer = new byte[8192];
   private int position;
   private int limit;
+  /** The line so far; it may hold one byte more than the bound, for the {@code \r} before the {@code \n}. */
+  private byte[] line = new byte[256];
+  private int length;
 
   AgiLineReader(InputStream in, int maxLineBytes) {
     this.in = in;
@@ -30,29 +31,36 @@ final class AgiLineReader {
    * @throws LineTooLong when the line has more than maxLineBytes bytes; the rest of it is not read
    */
   String readLine() throws IOException {
-    line.reset();
+    length = 0;
     while (true) {
       if (position == limit) {
-        int n = in.read(buffer);
-        if (n < 0) return line.size() == 0 ? null : decode();
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) return length == 0 ? null : decode();
         position = 0;
         limit = n;
       }
-      while (position < limit) {
-        byte b = buffer[position++];
-        if (b == '\n') return decode();
-        if (line.size() == maxLineBytes + 1) throw new LineTooLong(maxLineBytes);
-        line.write(b);
-      }
+      int end = position;
+      while (end < limit && buffer[end] != '\n') end++;
+      append(end - position);
+      boolean found = end < limit;
+      position = found ? end + 1 : end;
+      if (found) return decode();
     }
   }
 
+  private void append(int count) throws LineTooLong {
+    if (length + count > maxLineBytes + 1) throw new LineTooLong(maxLineBytes);
+    if (length + count > line.length) {
+      line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes + 1, Math.max(line.length * 2, length + count)));
+    }
+    System.arraycopy(buffer, position, line, length, count);
+    length += count;
+  }
+
   private String decode() throws LineTooLong {
-    byte[] bytes = line.toByteArray();
-    int length = bytes.length;
-    if (length > 0 && bytes[length - 1] == '\r') length--;
-    if (length > maxLineBytes) throw new LineTooLong(maxLineBytes);
-    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    if (end > maxLineBytes) throw new LineTooLong(maxLineBytes);
+    return new String(line, 0, end, StandardCharsets.UTF_8);
   }
 
   /** A peer sent a line longer than the bound. */

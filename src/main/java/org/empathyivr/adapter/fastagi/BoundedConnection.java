@@ -38,6 +38,8 @@ final class BoundedConnection implements SocketConnectionFacade {
   private boolean requestRead;
   private boolean readingRequest = true;
   private boolean refused;
+  /** A reply did not come within the reply timeout: the peer is gone, and no later read waits for it again. */
+  private boolean timedOut;
   private int linesSinceWrite;
 
   BoundedConnection(Endpoint endpoint, AgiLimits limits) throws IOException {
@@ -58,10 +60,16 @@ final class BoundedConnection implements SocketConnectionFacade {
     if (!requestRead) readRequest();
     if (refused) return null;
     if (!request.isEmpty()) return request.poll();
+    if (timedOut) throw new SocketTimeoutException("an earlier reply did not come within the reply timeout");
     if (++linesSinceWrite > limits.maxLinesPerReply()) {
       throw new IOException("more than " + limits.maxLinesPerReply() + " lines without a command");
     }
-    return reader.readLine();
+    try {
+      return reader.readLine();
+    } catch (SocketTimeoutException e) {
+      timedOut = true;
+      throw e;
+    }
   }
 
   private void readRequest() throws IOException {
@@ -99,6 +107,7 @@ final class BoundedConnection implements SocketConnectionFacade {
   @Override
   public void write(String s) throws IOException {
     if (refused) throw new IOException("connection refused for a bad request");
+    if (timedOut) throw new SocketTimeoutException("an earlier reply did not come within the reply timeout");
     linesSinceWrite = 0;
     writer.write(s);
   }

@@ -73,7 +73,7 @@ public final class SupportLineAgiServer extends DefaultAgiServer {
    * script that does nothing: asterisk-java would otherwise log a stack trace for each at ERROR, which is for an
    * operator to act on. A wrong name still gets asterisk-java's "No script configured" and AJ_AGISTATUS NOT_FOUND.
    */
-  private static MappingStrategy mapping(String scriptName, AgiScript script) {
+  static MappingStrategy mapping(String scriptName, AgiScript script) {
     return (request, channel) -> {
       if (request.getScript() == null) return IGNORE_NAMELESS;
       return scriptName.equals(request.getScript()) ? script : null;
