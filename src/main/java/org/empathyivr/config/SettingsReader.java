@@ -66,6 +66,7 @@ public final class SettingsReader {
   private final Map<String, String> values;
   private final String source;
   private final List<String> problems = new ArrayList<>();
+  private boolean fileRead;
 
   private SettingsReader(Map<String, String> values, String source) {
     this.values = values;
@@ -92,7 +93,7 @@ public final class SettingsReader {
    */
   public static List<String> problems(Path file) {
     SettingsReader reader = fromFile(file);
-    if (reader.problems.isEmpty()) reader.validate();
+    if (reader.fileRead) reader.validate();
     return List.copyOf(reader.problems);
   }
 
@@ -117,6 +118,7 @@ public final class SettingsReader {
       values.put(key, all.length == 0 ? "" : all[0].strip());
     }
     reader.putAll(values);
+    reader.fileRead = true;
     return reader;
   }
 
