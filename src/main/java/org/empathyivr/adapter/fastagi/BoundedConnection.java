@@ -13,6 +13,7 @@ import java.util.Deque;
 import org.asteriskjava.util.SocketConnectionFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One FastAGI connection, read within {@link AgiLimits}, under asterisk-java's reader (which has no bounds of its
@@ -90,12 +91,25 @@ final class BoundedConnection implements SocketConnectionFacade {
         }
       }
       readingRequest = false;
+      tagLogLines();
       endpoint.setReadTimeoutMs(Math.toIntExact(Math.min(Integer.MAX_VALUE, limits.replyTimeout().toMillis())));
     } catch (IOException e) {
       refused = true;
       request.clear();
       log.warn("dropped a FastAGI connection from {}: {}", remote(), e.getMessage());
       close();
+    }
+  }
+
+  /**
+   * Puts the call's unique id in the MDC for the rest of this connection on this thread, so asterisk-java's lines
+   * about the call carry it too; {@link #close()} takes it out again.
+   */
+  private void tagLogLines() {
+    for (String line : request) {
+      if (!line.startsWith("agi_uniqueid: ")) continue;
+      String id = line.substring("agi_uniqueid: ".length());
+      if (SupportLineAgiScript.isUniqueId(id)) MDC.put(SupportLineAgiScript.MDC_CALL, id);
     }
   }
 
@@ -120,6 +134,7 @@ final class BoundedConnection implements SocketConnectionFacade {
 
   @Override
   public void close() throws IOException {
+    MDC.remove(SupportLineAgiScript.MDC_CALL);
     endpoint.close();
   }
 

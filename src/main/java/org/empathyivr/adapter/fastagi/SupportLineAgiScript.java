@@ -42,6 +42,8 @@ public final class SupportLineAgiScript implements AgiScript {
   private static final Logger log = LoggerFactory.getLogger(SupportLineAgiScript.class);
   /** Asterisk unique ids are "seconds.sequence"; anything else did not come from Asterisk and must not name files. */
   private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}\\.[0-9]{1,20}");
+  /** The MDC key of the call's Asterisk unique id; the log pattern prints it on every line of the call. */
+  static final String MDC_CALL = "call";
 
   private final SpeechToText speechToText;
   private final TextToSpeech textToSpeech;
@@ -107,12 +109,14 @@ public final class SupportLineAgiScript implements AgiScript {
   @Override
   public void service(AgiRequest request, AgiChannel channel) {
     String callId = request.getUniqueId();
-    if (callId == null || !UNIQUE_ID.matcher(callId).matches()) {
+    if (!isUniqueId(callId)) {
       // asterisk-java runs scripts even for a request cut short before its blank line: do no call work for it.
       log.warn("refused a FastAGI request from {} without a valid agi_uniqueid", request.getRemoteAddress());
       return;
     }
-    MDC.put("call", callId);
+    // The connection has usually put it already, for asterisk-java's own lines; keep it for them after the script.
+    String previous = MDC.get(MDC_CALL);
+    MDC.put(MDC_CALL, callId);
     try {
       if (!lines.tryAcquire()) {
         turnAway(request, channel, callId);
@@ -124,8 +128,14 @@ public final class SupportLineAgiScript implements AgiScript {
         lines.release();
       }
     } finally {
-      MDC.remove("call");
+      if (previous == null) MDC.remove(MDC_CALL);
+      else MDC.put(MDC_CALL, previous);
     }
+  }
+
+  /** Whether a request's agi_uniqueid is one Asterisk makes ("seconds.sequence"), fit for file names and logs. */
+  static boolean isUniqueId(String value) {
+    return value != null && UNIQUE_ID.matcher(value).matches();
   }
 
   /** Conversations in progress now. */
