@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 class AgiFuzzTest {
   private static final int DIRECT_INPUTS = 98_000;
   private static final int SOCKET_INPUTS = 2_000;
+  private static final int DIRECT_WORKERS = 2;
   private static final int CLIENTS = 4;
   /** Short, so inputs that stop without closing cost the run little; the bounds are the product's. */
   private static final AgiLimits LIMITS =
@@ -64,10 +65,11 @@ class AgiFuzzTest {
   }
 
   private void fuzzTheConnectionHandler() throws Exception {
-    AgiInputs inputs = AgiInputs.fromCaptures(20261130L);
     AtomicInteger served = new AtomicInteger();
+    ThreadLocal<int[]> servedOnThisThread = ThreadLocal.withInitial(() -> new int[1]);
     AgiScript exercise = (request, channel) -> {
       served.incrementAndGet();
+      servedOnThisThread.get()[0]++;
       try {
         channel.answer();
         channel.streamFile("hello-world", "#");
@@ -78,29 +80,47 @@ class AgiFuzzTest {
       }
     };
     var mapping = SupportLineAgiServer.mapping("support", exercise);
-    int refused = 0;
+    AtomicInteger refused = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     long started = System.nanoTime();
-    for (int i = 0; i < DIRECT_INPUTS; i++) {
-      byte[] input = i < inputs.seeds().size() ? inputs.seeds().get(i) : inputs.next();
-      BytesEndpoint endpoint = new BytesEndpoint(input);
-      BoundedConnection connection = new BoundedConnection(endpoint, LIMITS);
-      int servedBefore = served.get();
-      try {
-        new FastAgiConnectionHandler(mapping, connection, new DefaultAgiChannelFactory()).run();
-      } catch (Throwable t) {
-        throw new AssertionError("input " + i + " escaped the connection handler: " + t + "\n" + show(input), t);
+    ExecutorService workers = Executors.newFixedThreadPool(DIRECT_WORKERS);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < DIRECT_WORKERS; w++) {
+        long seed = 20261130L + w;
+        running.add(workers.submit(() -> {
+          AgiInputs inputs = AgiInputs.fromCaptures(seed);
+          for (int i = 0; i < DIRECT_INPUTS / DIRECT_WORKERS; i++) {
+            byte[] input = i < inputs.seeds().size() ? inputs.seeds().get(i) : inputs.next();
+            BytesEndpoint endpoint = new BytesEndpoint(input);
+            BoundedConnection connection = new BoundedConnection(endpoint, LIMITS);
+            int servedBefore = servedOnThisThread.get()[0];
+            try {
+              new FastAgiConnectionHandler(mapping, connection, new DefaultAgiChannelFactory()).run();
+            } catch (Throwable t) {
+              throw new AssertionError("input escaped the connection handler: " + t + "\n" + show(input), t);
+            }
+            assertTrue(endpoint.closed, () -> "input left the connection open:\n" + show(input));
+            if (connection.refused()) {
+              refused.incrementAndGet();
+              assertEquals(servedBefore, servedOnThisThread.get()[0],
+                  () -> "a refused request reached the script:\n" + show(input));
+              assertEquals(0, endpoint.sent.size(), () -> "a refused request got an answer:\n" + show(input));
+            }
+          }
+          cpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+          return null;
+        }));
       }
-      assertTrue(endpoint.closed, () -> "input left the connection open:\n" + show(input));
-      if (connection.refused()) {
-        refused++;
-        assertEquals(servedBefore, served.get(), () -> "a refused request reached the script:\n" + show(input));
-        assertEquals(0, endpoint.sent.size(), () -> "a refused request got an answer:\n" + show(input));
-      }
+      for (Future<?> worker : running) worker.get();
+    } finally {
+      workers.shutdownNow();
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
-    System.out.printf("fuzz: %d inputs through the connection handler in %d ms: %d refused by the bounds,"
-        + " %d reached the script%n", DIRECT_INPUTS, ms, refused, served.get());
-    assertTrue(refused > DIRECT_INPUTS / 10, "the generator makes bad requests too: " + refused);
+    System.out.printf("fuzz: %d inputs through the connection handler in %d ms on %d threads (%d ms of CPU):"
+        + " %d refused by the bounds, %d reached the script%n", DIRECT_INPUTS, ms, DIRECT_WORKERS,
+        cpuNanos.get() / 1_000_000, refused.get(), served.get());
+    assertTrue(refused.get() > DIRECT_INPUTS / 10, "the generator makes bad requests too: " + refused);
     assertTrue(served.get() > DIRECT_INPUTS / 10, "the generator keeps many requests intact: " + served.get());
   }
 
