@@ -78,6 +78,7 @@ final class BoundedConnection implements SocketConnectionFacade {
     try {
       while (true) {
         String line = reader.readLine();
+        if (line == null && request.isEmpty()) throw new ClosedUnused();
         if (line == null) throw new IOException("the request ended before its blank line");
         request.add(line);
         if (line.isEmpty()) {
@@ -96,7 +97,11 @@ final class BoundedConnection implements SocketConnectionFacade {
     } catch (IOException e) {
       refused = true;
       request.clear();
-      log.warn("dropped a FastAGI connection from {}: {}", remote(), e.getMessage());
+      if (e instanceof ClosedUnused) {
+        log.debug("a FastAGI connection from {} closed without a request (a port check?)", remote());
+      } else {
+        log.warn("dropped a FastAGI connection from {}: {}", remote(), e.getMessage());
+      }
       close();
     }
   }
@@ -161,6 +166,13 @@ final class BoundedConnection implements SocketConnectionFacade {
   @Override
   public int getRemotePort() {
     return endpoint.remotePort();
+  }
+
+  /** The peer connected and closed without a byte, as port checks do: not worth a warning. */
+  private static final class ClosedUnused extends IOException {
+    ClosedUnused() {
+      super("closed without a request");
+    }
   }
 
   /** Until the request is read, each read waits only for what is left of the request timeout. */
