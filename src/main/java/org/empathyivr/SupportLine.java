@@ -38,13 +38,19 @@ public final class SupportLine {
   /** The wait after a webhook's first failure; it doubles up to handoff.webhook-max-backoff-seconds (at least 2). */
   private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(2);
   private static final Duration WEBHOOK_POLL = Duration.ofSeconds(1);
+  /** Busy handoffs wait only for the store; a healthy one takes milliseconds each. */
+  private static final Duration BUSY_RECORDS_WAIT = Duration.ofSeconds(10);
 
   private final Settings settings;
+  private final SupportLineAgiScript script;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
 
-  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer) {
+  private SupportLine(
+      Settings settings, SupportLineAgiScript script, SupportLineAgiServer server,
+      Optional<WebhookDeliverer> deliverer) {
     this.settings = settings;
+    this.script = script;
     this.server = server;
     this.deliverer = deliverer;
   }
@@ -101,7 +107,7 @@ public final class SupportLine {
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    return new SupportLine(settings, server, deliverer);
+    return new SupportLine(settings, script, server, deliverer);
   }
 
   /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
@@ -145,6 +151,11 @@ public final class SupportLine {
           settings.agi().stopWait().toSeconds(), inProgress);
     }
     boolean ended = awaitCalls();
+    try {
+      if (!script.finishBusyRecords(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deliverer.ifPresent(WebhookDeliverer::close);
     log.info("stopped");
     return ended;

@@ -2,9 +2,15 @@ package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -14,6 +20,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
 import org.empathyivr.domain.dialog.Outcome;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
@@ -42,6 +49,8 @@ public final class SupportLineAgiScript implements AgiScript {
   private static final Logger log = LoggerFactory.getLogger(SupportLineAgiScript.class);
   /** Asterisk unique ids are "seconds.sequence"; anything else did not come from Asterisk and must not name files. */
   private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}\\.[0-9]{1,20}");
+  private static final int MAX_PENDING_BUSY_RECORDS = 10_000;
+  private static final long IDLE_RECORDER_SECONDS = 5;
   /** The MDC key of the call's Asterisk unique id; the log pattern prints it on every line of the call. */
   static final String MDC_CALL = "call";
 
@@ -56,6 +65,11 @@ public final class SupportLineAgiScript implements AgiScript {
   private final Path callsDir;
   private final int maxCalls;
   private final Semaphore lines;
+  /**
+   * Stores busy handoffs after the caller has gone on to the queue: a store slowed by the calls in progress (SQLite
+   * waits up to seconds for its lock) must not keep a caller who was promised a human at once.
+   */
+  private final ThreadPoolExecutor busyRecords;
 
   /** @param maxCalls the most conversations at once */
   public SupportLineAgiScript(
@@ -80,6 +94,14 @@ public final class SupportLineAgiScript implements AgiScript {
     this.callsDir = spoolDir.resolve("calls");
     this.maxCalls = maxCalls;
     this.lines = new Semaphore(maxCalls);
+    this.busyRecords =
+        new ThreadPoolExecutor(1, 1, IDLE_RECORDER_SECONDS, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING_BUSY_RECORDS), task -> {
+              Thread thread = new Thread(task, "busy-handoffs");
+              thread.setDaemon(true);
+              return thread;
+            });
+    busyRecords.allowCoreThreadTimeOut(true);
   }
 
   /** Creates the spool directories; fails when they cannot be created. */
@@ -110,7 +132,7 @@ public final class SupportLineAgiScript implements AgiScript {
   public void service(AgiRequest request, AgiChannel channel) {
     String callId = request.getUniqueId();
     if (!isUniqueId(callId)) {
-      // asterisk-java runs scripts even for a request cut short before its blank line: do no call work for it.
+      // Not from Asterisk (the connection already refused requests cut short): do no call work for it.
       log.warn("refused a FastAGI request from {} without a valid agi_uniqueid", request.getRemoteAddress());
       return;
     }
@@ -176,8 +198,8 @@ public final class SupportLineAgiScript implements AgiScript {
   }
 
   /**
-   * Sends the caller to a human without a word: sets the handoff variables (reason busy) and stores the handoff.
-   * Nothing is synthesized, recognized or recorded.
+   * Sends the caller to a human without a word: sets the handoff variables (reason busy), and has the handoff stored
+   * once the caller is on the way. Nothing is synthesized, recognized or recorded.
    */
   private void turnAway(AgiRequest request, AgiChannel channel, String callId) {
     long startedNanos = System.nanoTime();
@@ -186,26 +208,48 @@ public final class SupportLineAgiScript implements AgiScript {
     Optional<String> number = Optional.ofNullable(request.getCallerIdNumber()).filter(n -> !n.isBlank());
     Optional<String> name = number.flatMap(directory::nameFor);
     Caller caller = new Caller(number, name, name.isPresent() ? Caller.NameSource.DIRECTORY : Caller.NameSource.NONE);
-    java.time.Instant now = clock.now();
+    Instant now = clock.now();
     Handoff handoff =
         new Handoff(
             "H-" + callId, now, callId, Optional.ofNullable(request.getChannel()).orElse(""), caller,
             Optional.empty(), Optional.empty(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
-            java.time.Duration.ZERO, List.of(), Frustration.NONE, List.of());
+            Duration.ZERO, List.of(), Frustration.NONE, List.of());
     try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId))) {
       call.handOff(handoff);
-    } catch (org.empathyivr.domain.port.CallFailure e) {
+    } catch (CallFailure e) {
       log.warn("could not set the busy handoff variables: {}", e.getMessage());
     } catch (IOException e) {
       log.warn("could not delete the call's spool files: {}", e.toString());
     }
     try {
-      store.save(handoff);
-    } catch (HandoffStore.StoreFailure | RuntimeException e) {
-      log.error("could not store the busy handoff {}: {}", handoff.id(), e.toString(), e);
+      busyRecords.execute(() -> record(handoff));
+    } catch (RejectedExecutionException e) {
+      log.error("busy handoff {} not stored: {} busy handoffs already wait for the store", handoff.id(),
+          MAX_PENDING_BUSY_RECORDS);
     }
     log.info(
         "call ended: handoff {} reason {} queue {} after {} ms",
         handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
+  }
+
+  private void record(Handoff handoff) {
+    MDC.put(MDC_CALL, handoff.callId());
+    try {
+      store.save(handoff);
+    } catch (HandoffStore.StoreFailure | RuntimeException e) {
+      log.error("could not store the busy handoff {}: {}", handoff.id(), e.toString(), e);
+    } finally {
+      MDC.remove(MDC_CALL);
+    }
+  }
+
+  /**
+   * Stores the busy handoffs still waiting, and takes no more; for a stop, after the calls have ended.
+   *
+   * @return whether they were all stored within {@code wait}
+   */
+  public boolean finishBusyRecords(Duration wait) throws InterruptedException {
+    busyRecords.shutdown();
+    return busyRecords.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

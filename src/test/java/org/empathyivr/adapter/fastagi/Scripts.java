@@ -7,12 +7,13 @@ import org.empathyivr.SupportLine;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore;
 
 /** The real support line script over scripted speech and an in-memory store, with its spool in {@code spool}. */
 final class Scripts {
   private Scripts() {}
 
-  static SupportLineAgiScript supportLine(Path spool, ScriptedSpeech speech, SavedHandoffs store, int maxCalls)
+  static SupportLineAgiScript supportLine(Path spool, ScriptedSpeech speech, HandoffStore store, int maxCalls)
       throws Exception {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
