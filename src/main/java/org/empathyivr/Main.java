@@ -36,11 +36,13 @@ public final class Main {
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
+          "       java -jar empathy-ivr.jar check-config FILE",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
           "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory",
-          "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text");
+          "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text",
+          "  check-config  validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not");
 
   private Main() {}
 
@@ -57,6 +59,7 @@ public final class Main {
       case "say" -> say(rest, out, err);
       case "bench" -> Benchmark.run(rest, out, err);
       case "eval-stt" -> evaluateSpeech(rest, out, err);
+      case "check-config" -> checkConfig(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -108,6 +111,22 @@ public final class Main {
       line.serve();
       return 0;
     }
+  }
+
+  /** Lists every problem in a properties file, so an admin fixes them all in one go. */
+  private static int checkConfig(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 1 || args[0].startsWith("--")) {
+      err.println("check-config: want one FILE\n" + USAGE);
+      return EXIT_USAGE;
+    }
+    java.util.List<String> problems = SettingsReader.problems(Path.of(args[0]));
+    if (problems.isEmpty()) {
+      out.println(args[0] + ": OK");
+      return 0;
+    }
+    for (String problem : problems) err.println(args[0] + ": " + problem);
+    err.println(args[0] + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+    return EXIT_USAGE;
   }
 
   /** Calls a running server; with the bundled model present, also prints what each caller turn says. */

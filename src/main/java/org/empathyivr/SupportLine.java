@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.empathyivr.adapter.fastagi.AgiLimits;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
@@ -45,15 +46,21 @@ public final class SupportLine {
   /** Handoffs the store refused wait here, in the spool directory, for the store to answer again. */
   static final String PENDING_HANDOFFS = "handoffs-pending.jsonl";
   private static final Duration STORE_RETRY = Duration.ofSeconds(2);
+  /** Busy handoffs wait only for the store; a healthy one takes milliseconds each. */
+  private static final Duration BUSY_RECORDS_WAIT = Duration.ofSeconds(10);
 
   private final Settings settings;
+  private final SupportLineAgiScript script;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
   private final AgentPage web;
   private Optional<AgentWebServer> agentPage = Optional.empty();
 
-  private SupportLine(Settings settings, SupportLineAgiServer server, Optional<WebhookDeliverer> deliverer, AgentPage web) {
+  private SupportLine(
+      Settings settings, SupportLineAgiScript script, SupportLineAgiServer server,
+      Optional<WebhookDeliverer> deliverer, AgentPage web) {
     this.settings = settings;
+    this.script = script;
     this.server = server;
     this.deliverer = deliverer;
     this.web = web;
@@ -96,7 +103,7 @@ public final class SupportLine {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech, callerDirectory(settings.callerDirectory()), forCalls,
-            Clock.SYSTEM, settings.dialog(), phrases, settings.spoolDir());
+            Clock.SYSTEM, settings.dialog(), phrases, settings.spoolDir(), settings.agi().maxCalls());
     script.observe(metrics);
     try {
       script.prepare();
@@ -111,7 +118,8 @@ public final class SupportLine {
     Settings.Agi agi = settings.agi();
     SupportLineAgiServer server =
         new SupportLineAgiServer(
-            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(), onReady);
+            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(),
+            AgiLimits.withRequestTimeout(agi.requestTimeout()), onReady);
     if (!agi.bindAddress().isLoopbackAddress() && agi.allowedClients().isEmpty()) {
       log.warn(
           "agi.bind-address {} is reachable from other hosts and agi.allowed-clients is empty: anyone who can reach"
@@ -119,7 +127,7 @@ public final class SupportLine {
           agi.bindAddress().getHostAddress(), agi.port());
     }
     AgentPage web = new AgentPage(live, metrics, (FallbackHandoffStore) store, speechToText);
-    return new SupportLine(settings, server, deliverer, web);
+    return new SupportLine(settings, script, server, deliverer, web);
   }
 
   /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
@@ -128,7 +136,10 @@ public final class SupportLine {
     return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
   }
 
-  /** Delivers pending webhooks and serves calls until {@link #stop()}; returns then. */
+  /**
+   * Delivers pending webhooks and serves calls until {@link #stop()}; returns once the calls in progress have ended
+   * (or agi.stop-wait-seconds have passed), so the speech engines can be closed behind them.
+   */
   public void serve() throws StartupFailure {
     Settings.Agi agi = settings.agi();
     deliverer.ifPresent(d -> {
@@ -154,19 +165,53 @@ public final class SupportLine {
           "cannot listen on " + agi.bindAddress().getHostAddress() + ":" + agi.port()
               + " (agi.bind-address, agi.port): " + e.getMessage(), e);
     }
+    awaitCalls();
   }
 
-  /** Stops accepting calls and delivering webhooks; calls in progress run on, their deliveries wait in the outbox. */
-  public void stop() {
+  /**
+   * Stops gracefully: refuses new calls at once, lets the calls in progress finish their handoffs for up to
+   * agi.stop-wait-seconds, then stops delivering webhooks (what is left waits in the outbox). Safe to call from a
+   * shutdown hook and more than once.
+   *
+   * @return whether every call in progress ended within the wait
+   */
+  public boolean stop() {
+    int inProgress = server.connections();
     server.stop();
+    if (inProgress > 0) {
+      log.info("stopping: refusing new calls, waiting up to {} s for {} in progress",
+          settings.agi().stopWait().toSeconds(), inProgress);
+    }
+    boolean ended = awaitCalls();
+    try {
+      if (!script.finishBusyRecords(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deliverer.ifPresent(WebhookDeliverer::close);
     agentPage.ifPresent(AgentWebServer::close);
     web.store().close();
+    log.info("stopped");
+    return ended;
   }
 
   /** The agent page's port, when it is on. */
   public Optional<Integer> agentPagePort() {
     return agentPage.map(AgentWebServer::port);
+  }
+
+  private boolean awaitCalls() {
+    try {
+      boolean ended = server.awaitCalls(settings.agi().stopWait());
+      if (!ended) {
+        log.warn("{} calls still in progress after agi.stop-wait-seconds {}; stopping anyway",
+            server.connections(), settings.agi().stopWait().toSeconds());
+      }
+      return ended;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The admin's phrasebook file, or the bundled one. */

@@ -31,7 +31,7 @@ class StartupIT {
     Result r = start("agi.prot = 4573\n");
 
     assertEquals(2, r.exit, r.output);
-    assertTrue(r.output.contains("unknown key [agi.prot]"), r.output);
+    assertTrue(r.output.contains("'agi.prot' is not a known key; did you mean 'agi.port'?"), r.output);
   }
 
   @Test

@@ -36,8 +36,17 @@ public record Settings(
    * @param script the script name in {@code agi://host:port/NAME}
    * @param maxCalls the most calls served at once
    * @param allowedClients the Asterisk addresses that may connect; empty allows any (FastAGI has no authentication)
+   * @param requestTimeout how long a new connection may take to send its whole request before it is closed
+   * @param stopWait how long a stop waits for calls in progress to end
    */
-  public record Agi(InetAddress bindAddress, int port, String script, int maxCalls, List<InetAddress> allowedClients) {
+  public record Agi(
+      InetAddress bindAddress,
+      int port,
+      String script,
+      int maxCalls,
+      List<InetAddress> allowedClients,
+      Duration requestTimeout,
+      Duration stopWait) {
     public Agi {
       allowedClients = List.copyOf(allowedClients);
     }

@@ -22,7 +22,8 @@ import org.empathyivr.domain.port.Listening;
 
 /**
  * Reads {@link Settings} from a properties file with Apache Commons Configuration. Every key has a default (listed
- * in {@link #DEFAULTS} and the README); unknown keys and bad values stop startup with a message naming the key.
+ * in {@link #DEFAULTS} and the README); unknown keys and bad values stop startup with a message naming each key.
+ * {@link #problems(Path)} lists everything wrong with a file at once, for {@code check-config}.
  */
 public final class SettingsReader {
   /** Stands for the Vosk model the build unpacked next to the jar. */
@@ -38,6 +39,8 @@ public final class SettingsReader {
     d.put("agi.script", "support");
     d.put("agi.max-calls", "32");
     d.put("agi.allowed-clients", "");
+    d.put("agi.request-timeout-seconds", "5");
+    d.put("agi.stop-wait-seconds", "120");
     d.put("speech.model-dir", BUNDLED);
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
@@ -66,57 +69,80 @@ public final class SettingsReader {
   private final Map<String, String> values;
   private final String source;
   private final List<String> problems = new ArrayList<>();
+  private boolean fileRead;
 
   private SettingsReader(Map<String, String> values, String source) {
     this.values = values;
     this.source = source;
   }
 
-  /** Reads the file, or only the defaults when {@code file} is empty. */
+  /** Reads the file, or only the defaults when {@code file} is empty; the exception lists every problem. */
   public static Settings read(Optional<Path> file) throws ConfigException {
-    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-    String source = "embedded defaults";
-    if (file.isPresent()) {
-      source = file.get().toString();
-      values.putAll(load(file.get()));
-    }
-    return new SettingsReader(values, source).settings();
+    if (file.isEmpty()) return new SettingsReader(new LinkedHashMap<>(DEFAULTS), "embedded defaults").settings();
+    SettingsReader reader = fromFile(file.get());
+    return reader.settings();
   }
 
   /** Reads from explicit values over the defaults (for tests and tools). */
   public static Settings read(Map<String, String> overrides) throws ConfigException {
-    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-    unknownKeys(overrides.keySet(), "given settings");
-    values.putAll(overrides);
-    return new SettingsReader(values, "given settings").settings();
+    SettingsReader reader = new SettingsReader(new LinkedHashMap<>(DEFAULTS), "given settings");
+    reader.putAll(overrides);
+    return reader.settings();
   }
 
-  private static Map<String, String> load(Path file) throws ConfigException {
-    if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist");
+  /**
+   * Everything wrong with a properties file, each naming its key and why: an unreadable file, keys set twice,
+   * unknown keys (with the known key it was probably meant to be), bad values. Empty when the file is fine.
+   */
+  public static List<String> problems(Path file) {
+    SettingsReader reader = fromFile(file);
+    if (reader.fileRead) reader.validate();
+    return List.copyOf(reader.problems);
+  }
+
+  private static SettingsReader fromFile(Path file) {
+    SettingsReader reader = new SettingsReader(new LinkedHashMap<>(DEFAULTS), file.toString());
+    if (!Files.isRegularFile(file)) {
+      reader.problems.add("config file " + file + " does not exist");
+      return reader;
+    }
     PropertiesConfiguration config = new PropertiesConfiguration();
     try {
       new FileHandler(config).load(file.toFile());
     } catch (ConfigurationException e) {
-      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+      reader.problems.add("cannot read config file " + file + ": " + e.getMessage());
+      return reader;
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
       String key = keys.next();
       String[] all = config.getStringArray(key);
-      if (all.length > 1) throw new ConfigException(file + ": key '" + key + "' is set more than once");
+      if (all.length > 1) reader.problems.add("'" + key + "' is set more than once");
       values.put(key, all.length == 0 ? "" : all[0].strip());
     }
-    unknownKeys(values.keySet(), file.toString());
-    return values;
+    reader.putAll(values);
+    reader.fileRead = true;
+    return reader;
   }
 
-  private static void unknownKeys(Iterable<String> keys, String source) throws ConfigException {
-    List<String> unknown = new ArrayList<>();
-    for (String key : keys) if (!DEFAULTS.containsKey(key)) unknown.add(key);
-    if (!unknown.isEmpty()) {
-      throw new ConfigException(
-          source + ": unknown key" + (unknown.size() > 1 ? "s " : " ") + unknown + "; known keys: "
-              + new TreeSet<>(DEFAULTS.keySet()));
+  /** Takes the known keys' values; names each unknown key, with the known key it is closest to. */
+  private void putAll(Map<String, String> given) {
+    for (Map.Entry<String, String> entry : given.entrySet()) {
+      String key = entry.getKey();
+      if (DEFAULTS.containsKey(key)) {
+        values.put(key, entry.getValue());
+      } else {
+        problems.add("'" + key + "' is not a known key" + KeySuggestion.nearest(key, DEFAULTS.keySet())
+            .map(known -> "; did you mean '" + known + "'?").orElse("; known keys: " + new TreeSet<>(DEFAULTS.keySet())));
+      }
+    }
+  }
+
+  private void validate() {
+    try {
+      settings();
+    } catch (ConfigException e) {
+      // the problems are in the list
     }
   }
 
@@ -124,7 +150,9 @@ public final class SettingsReader {
     Settings.Agi agi =
         new Settings.Agi(
             address("agi.bind-address"), number("agi.port", 1, 65535), word("agi.script"),
-            number("agi.max-calls", 1, 1000), addresses("agi.allowed-clients"));
+            number("agi.max-calls", 1, 1000), addresses("agi.allowed-clients"),
+            Duration.ofSeconds(number("agi.request-timeout-seconds", 1, 300)),
+            Duration.ofSeconds(number("agi.stop-wait-seconds", 0, 3600)));
     Settings.Speech speech =
         new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
     DialogSettings dialog = dialog();
@@ -133,7 +161,10 @@ public final class SettingsReader {
     Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     Settings.Web web = web();
-    if (!problems.isEmpty()) throw new ConfigException(source + ": " + String.join("; ", problems));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(
+          source + ": " + (problems.size() > 1 ? problems.size() + " problems: " : "") + String.join("; ", problems));
+    }
     return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog, web);
   }
 

@@ -31,6 +31,7 @@ import org.empathyivr.domain.port.Recording;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.HandoffReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,6 +178,8 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
    * variables are set all the same; the agent then reads the summary instead of hearing it.
    */
   private Optional<Path> whisper(Handoff handoff) {
+    // Every line is busy: no speech work at all, and there is no story to tell yet.
+    if (handoff.reason() == HandoffReason.BUSY) return Optional.empty();
     try {
       return Optional.of(whispers.render(handoff));
     } catch (IOException | SpeechFailure | RuntimeException e) {

@@ -2,8 +2,15 @@ package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -13,6 +20,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
 import org.empathyivr.domain.dialog.Outcome;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
@@ -20,19 +28,31 @@ import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
+import org.empathyivr.domain.dialog.Caller;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.HandoffReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The support line as an {@link AgiScript}: one instance serves every call (asterisk-java's contract), so it keeps
- * no call state; each {@link #service} runs a new {@link Conversation} over a new {@link AgiCallChannel}.
+ * no call state; each {@link #service} runs a new {@link Conversation} over a new {@link AgiCallChannel}. At most
+ * {@code maxCalls} conversations run at once; the next caller is handed to a human at once with reason
+ * {@link HandoffReason#BUSY}, before any speech work.
+ *
+ * <p>Every log line of a call carries its Asterisk unique id (MDC key {@code call}); no line carries what the caller
+ * said or their name: those go to the handoff record.
  */
 public final class SupportLineAgiScript implements AgiScript {
   private static final Logger log = LoggerFactory.getLogger(SupportLineAgiScript.class);
   /** Asterisk unique ids are "seconds.sequence"; anything else did not come from Asterisk and must not name files. */
   private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}\\.[0-9]{1,20}");
+  private static final int MAX_PENDING_BUSY_RECORDS = 10_000;
+  private static final long IDLE_RECORDER_SECONDS = 5;
+  /** The MDC key of the call's Asterisk unique id; the log pattern prints it on every line of the call. */
+  static final String MDC_CALL = "call";
 
   private final SpeechToText speechToText;
   private final TextToSpeech textToSpeech;
@@ -45,7 +65,15 @@ public final class SupportLineAgiScript implements AgiScript {
   private final Path callsDir;
   private final Whispers whispers;
   private volatile CallObserver observer = CallObserver.NONE;
+  private final int maxCalls;
+  private final Semaphore lines;
+  /**
+   * Stores busy handoffs after the caller has gone on to the queue: a store slowed by the calls in progress (SQLite
+   * waits up to seconds for its lock) must not keep a caller who was promised a human at once.
+   */
+  private final ThreadPoolExecutor busyRecords;
 
+  /** @param maxCalls the most conversations at once */
   public SupportLineAgiScript(
       SpeechToText speechToText,
       TextToSpeech textToSpeech,
@@ -54,7 +82,9 @@ public final class SupportLineAgiScript implements AgiScript {
       Clock clock,
       DialogSettings settings,
       PhraseBook phrases,
-      Path spoolDir) {
+      Path spoolDir,
+      int maxCalls) {
+    if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
     this.directory = directory;
@@ -64,6 +94,16 @@ public final class SupportLineAgiScript implements AgiScript {
     this.phrases = phrases;
     this.prompts = new PromptFiles(spoolDir);
     this.callsDir = spoolDir.resolve("calls");
+    this.maxCalls = maxCalls;
+    this.lines = new Semaphore(maxCalls);
+    this.busyRecords =
+        new ThreadPoolExecutor(1, 1, IDLE_RECORDER_SECONDS, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING_BUSY_RECORDS), task -> {
+              Thread thread = new Thread(task, "busy-handoffs");
+              thread.setDaemon(true);
+              return thread;
+            });
+    busyRecords.allowCoreThreadTimeOut(true);
     this.whispers = new Whispers(spoolDir, textToSpeech);
   }
 
@@ -99,12 +139,41 @@ public final class SupportLineAgiScript implements AgiScript {
   @Override
   public void service(AgiRequest request, AgiChannel channel) {
     String callId = request.getUniqueId();
-    if (callId == null || !UNIQUE_ID.matcher(callId).matches()) {
-      // asterisk-java runs scripts even for a request cut short before its blank line: do no call work for it.
+    if (!isUniqueId(callId)) {
+      // Not from Asterisk (the connection already refused requests cut short): do no call work for it.
       log.warn("refused a FastAGI request from {} without a valid agi_uniqueid", request.getRemoteAddress());
       return;
     }
-    MDC.put("call", callId);
+    // The connection has usually put it already, for asterisk-java's own lines; keep it for them after the script.
+    String previous = MDC.get(MDC_CALL);
+    MDC.put(MDC_CALL, callId);
+    try {
+      if (!lines.tryAcquire()) {
+        turnAway(request, channel, callId);
+        return;
+      }
+      try {
+        converse(request, channel, callId);
+      } finally {
+        lines.release();
+      }
+    } finally {
+      if (previous == null) MDC.remove(MDC_CALL);
+      else MDC.put(MDC_CALL, previous);
+    }
+  }
+
+  /** Whether a request's agi_uniqueid is one Asterisk makes ("seconds.sequence"), fit for file names and logs. */
+  static boolean isUniqueId(String value) {
+    return value != null && UNIQUE_ID.matcher(value).matches();
+  }
+
+  /** Conversations in progress now. */
+  public int callsInProgress() {
+    return maxCalls - lines.availablePermits();
+  }
+
+  private void converse(AgiRequest request, AgiChannel channel, String callId) {
     long startedNanos = System.nanoTime();
     CallObserver observer = this.observer;
     observer.callStarted();
@@ -122,7 +191,13 @@ public final class SupportLineAgiScript implements AgiScript {
                   incoming, call, speechToText, textToSpeech, directory, store, clock, settings, phrases)
               .run();
       for (Exception problem : outcome.problems()) {
-        log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
+        if (problem instanceof SpeechFailure) {
+          // Its message may quote what was said or synthesized: the caller's words, their name.
+          log.error("call problem, caller was still handed off: speech failed ({})",
+              problem.getCause() == null ? "no cause" : problem.getCause().getClass().getName());
+        } else {
+          log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
+        }
       }
       Handoff handoff = outcome.handoff();
       observer.handedOff(handoff, outcome.problems());
@@ -133,7 +208,67 @@ public final class SupportLineAgiScript implements AgiScript {
       log.warn("could not delete the call's spool files: {}", e.toString());
     } finally {
       observer.callEnded();
-      MDC.remove("call");
     }
+  }
+
+  /**
+   * Sends the caller to a human without a word: sets the handoff variables (reason busy), and has the handoff stored
+   * once the caller is on the way. Nothing is synthesized, recognized or recorded.
+   */
+  private void turnAway(AgiRequest request, AgiChannel channel, String callId) {
+    long startedNanos = System.nanoTime();
+    log.info("call started on {} (script {}) with all {} lines busy (agi.max-calls)",
+        request.getChannel(), request.getScript(), maxCalls);
+    Optional<String> number = Optional.ofNullable(request.getCallerIdNumber()).filter(n -> !n.isBlank());
+    Optional<String> name = number.flatMap(directory::nameFor);
+    Caller caller = new Caller(number, name, name.isPresent() ? Caller.NameSource.DIRECTORY : Caller.NameSource.NONE);
+    Instant now = clock.now();
+    Handoff handoff =
+        new Handoff(
+            "H-" + callId, now, callId, Optional.ofNullable(request.getChannel()).orElse(""), caller,
+            Optional.empty(), Optional.empty(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
+            Duration.ZERO, List.of(), Frustration.NONE, List.of());
+    CallObserver observer = this.observer;
+    observer.callStarted();
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId), whispers, observer)) {
+      call.handOff(handoff);
+      observer.handedOff(handoff, List.of());
+    } catch (CallFailure e) {
+      log.warn("could not set the busy handoff variables: {}", e.getMessage());
+    } catch (IOException e) {
+      log.warn("could not delete the call's spool files: {}", e.toString());
+    } finally {
+      observer.callEnded();
+    }
+    try {
+      busyRecords.execute(() -> record(handoff));
+    } catch (RejectedExecutionException e) {
+      log.error("busy handoff {} not stored: {} busy handoffs already wait for the store", handoff.id(),
+          MAX_PENDING_BUSY_RECORDS);
+    }
+    log.info(
+        "call ended: handoff {} reason {} queue {} after {} ms",
+        handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
+  }
+
+  private void record(Handoff handoff) {
+    MDC.put(MDC_CALL, handoff.callId());
+    try {
+      store.save(handoff);
+    } catch (HandoffStore.StoreFailure | RuntimeException e) {
+      log.error("could not store the busy handoff {}: {}", handoff.id(), e.toString(), e);
+    } finally {
+      MDC.remove(MDC_CALL);
+    }
+  }
+
+  /**
+   * Stores the busy handoffs still waiting, and takes no more; for a stop, after the calls have ended.
+   *
+   * @return whether they were all stored within {@code wait}
+   */
+  public boolean finishBusyRecords(Duration wait) throws InterruptedException {
+    busyRecords.shutdown();
+    return busyRecords.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

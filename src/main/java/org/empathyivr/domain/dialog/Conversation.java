@@ -240,7 +240,7 @@ public final class Conversation {
               .orElseGet(() -> phrasing.say("handoff.confirmed"));
           case CALLER_ASKED -> phrasing.say("handoff.asked");
           case RETRIES_EXHAUSTED -> phrasing.say("handoff.retries");
-          case ERROR, HUNG_UP -> phrasing.say("handoff.error");
+          case ERROR, HUNG_UP, BUSY -> phrasing.say("handoff.error");
         };
     say(line, "");
     return reason;

@@ -11,7 +11,9 @@ public enum HandoffReason {
   /** Speech or telephony failed. */
   ERROR("error"),
   /** The caller hung up before the assistant was done. */
-  HUNG_UP("caller-hung-up");
+  HUNG_UP("caller-hung-up"),
+  /** Every line was taken (agi.max-calls calls in progress): the caller went straight to a human. */
+  BUSY("busy");
 
   private final String label;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.empathyivr.domain.frustration.Frustration;
 
 /**
@@ -58,11 +59,11 @@ public final class SpokenSummary {
     return out.toString();
   }
 
-  private static java.util.Optional<String> feeling(Frustration f) {
+  private static Optional<String> feeling(Frustration f) {
     String why = f.cues().isEmpty() ? "" : ": " + f.cues().get(0).explanation();
-    if (f.score() >= FRUSTRATED) return java.util.Optional.of("frustrated" + why);
-    if (f.score() >= SOMEWHAT_FRUSTRATED) return java.util.Optional.of("maybe a little frustrated" + why);
-    return java.util.Optional.empty();
+    if (f.score() >= FRUSTRATED) return Optional.of("frustrated" + why);
+    if (f.score() >= SOMEWHAT_FRUSTRATED) return Optional.of("maybe a little frustrated" + why);
+    return Optional.empty();
   }
 
   private static String reason(HandoffReason reason) {
@@ -72,6 +73,7 @@ public final class SpokenSummary {
       case RETRIES_EXHAUSTED -> "the assistant could not get it right";
       case ERROR -> "the assistant had a technical problem";
       case HUNG_UP -> "hung up before the end";
+      case BUSY -> "every line of the assistant was busy";
     };
   }
 }

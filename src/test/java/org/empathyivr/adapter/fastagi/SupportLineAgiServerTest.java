@@ -58,7 +58,8 @@ class SupportLineAgiServerTest {
     CountDownLatch listening = new CountDownLatch(1);
     SupportLineAgiServer server =
         new SupportLineAgiServer(
-            "support", script, InetAddress.getLoopbackAddress(), port, 2, allowed, listening::countDown);
+            "support", script, InetAddress.getLoopbackAddress(), port, 2, allowed,
+            AgiLimits.withRequestTimeout(java.time.Duration.ofSeconds(5)), listening::countDown);
     Thread serving = new Thread(() -> {
       try {
         server.startup();

@@ -1,0 +1,26 @@
+package org.empathyivr.adapter.fastagi;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.empathyivr.SupportLine;
+import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.config.SettingsReader;
+import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore;
+
+/** The real support line script over scripted speech and an in-memory store, with its spool in {@code spool}. */
+final class Scripts {
+  private Scripts() {}
+
+  static SupportLineAgiScript supportLine(Path spool, ScriptedSpeech speech, HandoffStore store, int maxCalls)
+      throws Exception {
+    SupportLineAgiScript script =
+        new SupportLineAgiScript(
+            speech, speech, CsvCallerDirectory.empty(), store, Clock.SYSTEM,
+            SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()), spool, maxCalls);
+    script.prepare();
+    script.renderFixedPrompts();
+    return script;
+  }
+}
