@@ -39,6 +39,14 @@ public final class Phrasing {
     this.callId = callId;
   }
 
+  /**
+   * A line for {@code id} in {@code tone}: its {@code .upset} variant for an upset caller when the book has one.
+   */
+  public Line say(String id, Map<String, String> values, Tone tone) {
+    String toned = tone.idFor(id);
+    return say(book.has(toned) ? toned : id, values);
+  }
+
   /** A line for {@code id} with its slots filled from {@code values}. */
   public Line say(String id, Map<String, String> values) {
     List<String> variants = book.variants(id);
