@@ -50,7 +50,7 @@ public final class SettingsReader {
     d.put("handoff.queue", "support");
     d.put("handoff.priority", "5");
     d.put("prompts.phrasebook-file", "");
-    d.put("dialog.issue.max-seconds", "30");
+    d.put("dialog.issue.max-seconds", "45");
     d.put("dialog.issue.silence-seconds", "3");
     d.put("dialog.answer.max-seconds", "8");
     d.put("dialog.answer.silence-seconds", "2");

@@ -31,6 +31,7 @@ public final class Phrasing {
 
   private final PhraseBook book;
   private final String callId;
+  /** The lines said in this call, as written in the book: a reflection said again comes in other words. */
   private final Set<String> said = new HashSet<>();
   private String last = "";
 
@@ -58,15 +59,15 @@ public final class Phrasing {
       for (int i = 0; i < variants.size() && chosen == null; i++) {
         String candidate = variants.get((start + i) % variants.size());
         String filled = capitalizeSentences(PhraseBook.fill(candidate, values));
-        boolean fresh = pass == 0 ? !said.contains(filled) : !filled.equals(last) || variants.size() == 1;
+        boolean fresh = pass == 0 ? !said.contains(candidate) : !candidate.equals(last) || variants.size() == 1;
         if (fresh) {
           chosen = filled;
           template = candidate;
         }
       }
     }
-    said.add(chosen);
-    last = chosen;
+    said.add(template);
+    last = template;
     return new Line(chosen, PhraseBook.hasSlots(template), List.of(id));
   }
 

@@ -172,7 +172,7 @@ class ConversationTest {
         "record",
         "~" + apology(channel),
         "record",
-        "~your phone line is dead.",
+        "~our phone line is dead.",
         "record",
         "~Thank you, Maria.",
         "handoff: confirmed");
