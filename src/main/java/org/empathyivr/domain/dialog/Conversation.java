@@ -213,9 +213,12 @@ public final class Conversation {
       Transcript name = nameWords.finish();
       Transcript said = callerSaid(freeWords.finish());
       if (Answer.asksForPerson(said.text())) return new NameAnswer(Optional.empty(), Optional.empty(), true);
-      // A caller who goes straight to the problem has told us the issue: we do not ask for it again.
-      if (said.text().split(" ").length > MAX_NAME_ANSWER_WORDS && Reflection.of(said.text()).isPresent()) {
-        return new NameAnswer(Optional.empty(), Optional.of(Heard.words(said, said.text())), false);
+      // A sentence is not a name. A caller who goes straight to the problem has told us the issue: we do not ask
+      // for it again.
+      if (said.text().split(" ").length > MAX_NAME_ANSWER_WORDS) {
+        Optional<Heard> issue =
+            Reflection.of(said.text()).isPresent() ? Optional.of(Heard.words(said, said.text())) : Optional.empty();
+        return new NameAnswer(Optional.empty(), issue, false);
       }
       return new NameAnswer(CallerNames.spokenFirstName(name, CallerNames.FIRST_NAMES), Optional.empty(), false);
     }
