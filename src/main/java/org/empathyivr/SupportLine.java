@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.adapter.storage.JdbcCallerDirectory;
 import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.webhook.Backoff;
@@ -77,7 +78,7 @@ public final class SupportLine {
         }).orElse(store);
     SupportLineAgiScript script =
         new SupportLineAgiScript(
-            speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), forCalls, Clock.SYSTEM,
+            speechToText, textToSpeech, callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, settings.spoolDir());
     try {
       script.prepare();
@@ -143,7 +144,16 @@ public final class SupportLine {
     }
   }
 
-  private static CallerDirectory callerDirectory(Optional<Path> csv) throws StartupFailure {
+  private static CallerDirectory callerDirectory(Optional<Path> csv, Optional<String> jdbcUrl) throws StartupFailure {
+    if (jdbcUrl.isPresent()) {
+      try {
+        JdbcCallerDirectory directory = JdbcCallerDirectory.read(jdbcUrl.get());
+        log.info("caller directory table {}: {} numbers", JdbcCallerDirectory.TABLE, directory.size());
+        return directory;
+      } catch (IOException e) {
+        throw new StartupFailure("directory.jdbc-url: " + e.getMessage(), e);
+      }
+    }
     if (csv.isEmpty()) return CsvCallerDirectory.empty();
     try {
       CsvCallerDirectory directory = CsvCallerDirectory.read(csv.get());

@@ -18,6 +18,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param handoffs where handoffs are stored and sent
  * @param phrasebook an admin's phrasebook file, or empty for the bundled one
  * @param dialog how patient the assistant is and where it sends callers
+ * @param callerDirectoryJdbcUrl a database with a {@code callers(number, name)} table of known callers, if any
  */
 public record Settings(
     Agi agi,
@@ -26,7 +27,8 @@ public record Settings(
     Optional<Path> callerDirectory,
     Handoffs handoffs,
     Optional<Path> phrasebook,
-    DialogSettings dialog) {
+    DialogSettings dialog,
+    Optional<String> callerDirectoryJdbcUrl) {
 
   /**
    * @param bindAddress the address to listen on (loopback by default: FastAGI has no authentication)
