@@ -35,3 +35,7 @@ say weather.wav           en-us    150 "the weather is lovely in the mountains"
 
 # Wide-band, as a softphone or a test harness might send: the adapter must take any rate.
 say internet-dropping-16k.wav en-us+m3 150 "my internet keeps dropping every evening" 16000
+
+# Answers to "may I have your first name?" (VoskSpeechToTextIT: names are heard with a grammar of first names).
+say maria.wav             en-us+f3 130 "Maria"
+say its-james.wav         en-us+m3 140 "It's James"

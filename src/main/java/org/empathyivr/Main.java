@@ -13,7 +13,11 @@ import org.empathyivr.bench.Benchmark;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
+import org.empathyivr.domain.empathy.Feeling;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.empathy.Phrasing;
+import org.empathyivr.domain.empathy.SayingBack;
+import org.empathyivr.domain.empathy.Tone;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.eval.Manifest;
@@ -37,12 +41,14 @@ public final class Main {
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "       java -jar empathy-ivr.jar check-config FILE",
+          "       java -jar empathy-ivr.jar reflect TEXT",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
           "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory",
           "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text",
-          "  check-config  validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not");
+          "  check-config  validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not",
+          "  reflect    print what the assistant says back to a caller who said TEXT");
 
   private Main() {}
 
@@ -60,6 +66,7 @@ public final class Main {
       case "bench" -> Benchmark.run(rest, out, err);
       case "eval-stt" -> evaluateSpeech(rest, out, err);
       case "check-config" -> checkConfig(rest, out, err);
+      case "reflect" -> reflect(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;
@@ -158,6 +165,31 @@ public final class Main {
       return 0;
     } catch (SpeechFailure | IOException | RuntimeException e) {
       err.println("say: cannot render " + wav + ": " + e);
+      return 1;
+    }
+  }
+
+  /** Prints the acknowledgement and reflection a caller who said TEXT hears, with the bundled phrasebook. */
+  private static int reflect(String[] args, PrintStream out, PrintStream err) {
+    String text = String.join(" ", args).strip();
+    if (text.isEmpty()) {
+      err.println("reflect: want the caller's words\n" + USAGE);
+      return EXIT_USAGE;
+    }
+    try {
+      Phrasing phrasing = new Phrasing(SupportLine.phraseBook(Optional.empty()), "reflect");
+      Tone tone = Feeling.shownIn(text).isPresent() ? Tone.UPSET : Tone.CALM;
+      Optional<Phrasing.Line> line = SayingBack.of(phrasing, text, true, tone);
+      if (line.isEmpty()) line = SayingBack.acknowledgement(phrasing, text, tone)
+          .map(ack -> ack.then(phrasing.say("ask.after-feeling", java.util.Map.of(), tone)));
+      if (line.isEmpty()) {
+        err.println("reflect: nothing to say back in '" + text + "' (only greetings or fillers)");
+        return 1;
+      }
+      out.println(line.get().text());
+      return 0;
+    } catch (ConfigException e) {
+      err.println("reflect: " + e.getMessage());
       return 1;
     }
   }

@@ -14,10 +14,11 @@ import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.HandoffJson;
+import org.empathyivr.adapter.storage.JdbcCallerDirectory;
+import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.web.AgentWebServer;
 import org.empathyivr.adapter.web.LiveHandoffs;
 import org.empathyivr.adapter.web.ServiceMetrics;
-import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.webhook.Backoff;
 import org.empathyivr.adapter.webhook.WebhookDeliverer;
 import org.empathyivr.config.ConfigException;
@@ -25,8 +26,8 @@ import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
-import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
+import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -102,8 +103,9 @@ public final class SupportLine {
     ServiceMetrics metrics = new ServiceMetrics();
     SupportLineAgiScript script =
         new SupportLineAgiScript(
-            metrics.measuring(speechToText), textToSpeech, callerDirectory(settings.callerDirectory()), forCalls,
-            Clock.SYSTEM, settings.dialog(), phrases, settings.spoolDir(), settings.agi().maxCalls());
+            metrics.measuring(speechToText), textToSpeech,
+            callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
+            settings.dialog(), phrases, settings.spoolDir(), settings.agi().maxCalls());
     script.observe(metrics);
     try {
       script.prepare();
@@ -227,7 +229,16 @@ public final class SupportLine {
     }
   }
 
-  private static CallerDirectory callerDirectory(Optional<Path> csv) throws StartupFailure {
+  private static CallerDirectory callerDirectory(Optional<Path> csv, Optional<String> jdbcUrl) throws StartupFailure {
+    if (jdbcUrl.isPresent()) {
+      try {
+        JdbcCallerDirectory directory = JdbcCallerDirectory.read(jdbcUrl.get());
+        log.info("caller directory table {}: {} numbers", JdbcCallerDirectory.TABLE, directory.size());
+        return directory;
+      } catch (IOException e) {
+        throw new StartupFailure("directory.jdbc-url: " + e.getMessage(), e);
+      }
+    }
     if (csv.isEmpty()) return CsvCallerDirectory.empty();
     try {
       CsvCallerDirectory directory = CsvCallerDirectory.read(csv.get());

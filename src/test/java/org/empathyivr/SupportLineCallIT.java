@@ -70,7 +70,7 @@ class SupportLineCallIT {
         "ANSWER",
         "STREAM FILE \"" + callDir + "/say-1\" \"0\"",
         "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"0\"",
-        "RECORD FILE \"" + callDir + "/rec-3\" \"wav\" \"0#\" 30000 0 s=3",
+        "RECORD FILE \"" + callDir + "/rec-3\" \"wav\" \"0#\" 45000 0 s=3",
         "STREAM FILE \"" + callDir + "/say-4\" \"120\"",
         "RECORD FILE \"" + callDir + "/rec-5\" \"wav\" \"012#\" 8000 0 s=2",
         "STREAM FILE \"" + callDir + "/say-6\" \"\"",

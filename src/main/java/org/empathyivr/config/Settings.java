@@ -19,6 +19,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param phrasebook an admin's phrasebook file, or empty for the bundled one
  * @param dialog how patient the assistant is and where it sends callers
  * @param web the agent page, its JSON API, metrics and health
+ * @param callerDirectoryJdbcUrl a database with a {@code callers(number, name)} table of known callers, if any
  */
 public record Settings(
     Agi agi,
@@ -28,7 +29,8 @@ public record Settings(
     Handoffs handoffs,
     Optional<Path> phrasebook,
     DialogSettings dialog,
-    Web web) {
+    Web web,
+    Optional<String> callerDirectoryJdbcUrl) {
 
   /**
    * @param bindAddress the address to listen on (loopback by default: FastAGI has no authentication)

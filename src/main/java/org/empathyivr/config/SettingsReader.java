@@ -46,6 +46,7 @@ public final class SettingsReader {
     d.put("speech.voices", "2");
     d.put("spool.dir", "/var/spool/empathy-ivr");
     d.put("directory.csv-file", "");
+    d.put("directory.jdbc-url", "");
     d.put("handoff.store-url", "jdbc:sqlite:/var/lib/empathy-ivr/handoffs.db");
     d.put("handoff.webhook-urls", "");
     d.put("handoff.webhook-timeout-seconds", "10");
@@ -53,7 +54,7 @@ public final class SettingsReader {
     d.put("handoff.queue", "support");
     d.put("handoff.priority", "5");
     d.put("prompts.phrasebook-file", "");
-    d.put("dialog.issue.max-seconds", "30");
+    d.put("dialog.issue.max-seconds", "45");
     d.put("dialog.issue.silence-seconds", "3");
     d.put("dialog.answer.max-seconds", "8");
     d.put("dialog.answer.silence-seconds", "2");
@@ -161,11 +162,24 @@ public final class SettingsReader {
     Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     Settings.Web web = web();
+    Optional<String> directoryJdbc = directoryJdbcUrl(directory.isPresent());
     if (!problems.isEmpty()) {
       throw new ConfigException(
           source + ": " + (problems.size() > 1 ? problems.size() + " problems: " : "") + String.join("; ", problems));
     }
-    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog, web);
+    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog, web, directoryJdbc);
+  }
+
+  /** The caller directory's database: a JDBC URL, and not beside a CSV file (one directory per line). */
+  private Optional<String> directoryJdbcUrl(boolean csvToo) {
+    String url = values.get("directory.jdbc-url");
+    if (url.isBlank()) return Optional.empty();
+    if (!url.matches("jdbc:[a-z0-9]+:.+")) {
+      problems.add("'directory.jdbc-url' must be a JDBC URL such as jdbc:sqlite:/var/lib/empathy-ivr/callers.db, got '"
+          + url + "'");
+    }
+    if (csvToo) problems.add("set 'directory.csv-file' or 'directory.jdbc-url', not both");
+    return Optional.of(url);
   }
 
   private DialogSettings dialog() {

@@ -21,7 +21,7 @@ class SettingsReaderTest {
     assertEquals("127.0.0.1", settings.agi().bindAddress().getHostAddress());
     assertEquals(4573, settings.agi().port());
     assertEquals("support", settings.agi().script());
-    assertEquals(30_000, settings.dialog().issueListening().maxMs());
+    assertEquals(45_000, settings.dialog().issueListening().maxMs());
     assertTrue(settings.speech().modelDir().endsWith("vosk-model-en-us"));
   }
 

@@ -3,8 +3,10 @@ package org.empathyivr.adapter.vosk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.domain.port.Audio;
@@ -45,6 +47,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final Semaphore recognizerPermits;
   private final AtomicInteger liveRecognizers = new AtomicInteger();
   private final AtomicInteger peakLiveRecognizers = new AtomicInteger();
+  private final Map<List<String>, String> nameGrammars = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   private VoskSpeechToText(
@@ -112,6 +115,34 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   public TranscriptionStream startTranscribingAnswer() throws SpeechFailure {
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
     return new VoskTranscriptionStream(this, Optional.of(answerGrammar));
+  }
+
+  /**
+   * A recognizer restricted to the candidate names the model knows as words, and {@value VoskResults#UNKNOWN_WORD}
+   * for anything else; the grammar of each candidate list is built once.
+   */
+  @Override
+  public TranscriptionStream startTranscribingName(List<String> candidates) throws SpeechFailure {
+    if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+    String grammar = nameGrammars.get(candidates);
+    if (grammar == null) {
+      grammar = AnswerGrammar.json(namesKnownTo(candidates));
+      nameGrammars.put(List.copyOf(candidates), grammar);
+    }
+    return new VoskTranscriptionStream(this, Optional.of(grammar));
+  }
+
+  /** The names the model can recognize: a name outside its vocabulary would only ever come back as another one. */
+  List<String> namesKnownTo(List<String> candidates) throws SpeechFailure {
+    try {
+      Optional<Set<String>> known = ModelVocabulary.known(modelDirectory.path(), candidates);
+      List<String> names = candidates.stream().filter(n -> n.matches("[a-z']+"))
+          .filter(n -> known.isEmpty() || known.get().contains(n)).toList();
+      if (names.isEmpty()) throw new SpeechFailure("Vosk model " + modelDirectory.path() + " knows none of the names");
+      return names;
+    } catch (IOException e) {
+      throw new SpeechFailure("Cannot read the word list of Vosk model " + modelDirectory.path(), e);
+    }
   }
 
   /** What one decode gave, with how long it took. */

@@ -13,6 +13,8 @@ public record Caller(Optional<String> number, Optional<String> name, NameSource 
   public enum NameSource {
     DIRECTORY("directory"),
     CALLER_ID("caller-id"),
+    /** The caller said it when asked, and the recognizer was sure of it. */
+    SPOKEN("spoken"),
     NONE("none");
 
     private final String label;

@@ -1,9 +1,17 @@
 package org.empathyivr.domain.dialog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.Word;
 
 /**
  * Decides whether a caller-ID name is a person's name we may greet with. When in doubt, no: greeting a caller with a
@@ -20,7 +28,42 @@ public final class CallerNames {
   private static final Pattern NICKNAME = Pattern.compile("\"[^\"]*\"|'[^']*'|\\([^)]*\\)");
   private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}'\\-.]*");
 
+  /** Common first names, lower case: what the assistant listens for when it asks a caller's name. */
+  public static final List<String> FIRST_NAMES = firstNames();
+
+  /** A spoken name is taken only when the recognizer was at least this sure of it. */
+  static final double MIN_NAME_CONFIDENCE = 0.9;
+
+  /** "It's Maria", "my name is Maria": the carrier words a name recognizer hears as unknown. */
+  static final int MAX_UNKNOWN_WORDS = 3;
+
   private CallerNames() {}
+
+  /**
+   * The first name in the answer to "may I have your first name?", capitalized, or empty unless the recognizer heard
+   * exactly one of {@code candidates}, clearly, with at most a few unknown words before it ("it's Maria") and none
+   * after it. When in doubt, no name: a wrong one is worse than none.
+   */
+  public static Optional<String> spokenFirstName(Transcript heard, List<String> candidates) {
+    List<Word> words = heard.words();
+    if (words.isEmpty()) return Optional.empty();
+    Word last = words.get(words.size() - 1);
+    long unknown = words.stream().filter(w -> w.text().equals(SpeechToText.UNKNOWN_NAME)).count();
+    if (unknown != words.size() - 1 || unknown > MAX_UNKNOWN_WORDS) return Optional.empty();
+    String name = last.text().toLowerCase(Locale.ROOT);
+    if (!candidates.contains(name) || last.confidence() < MIN_NAME_CONFIDENCE) return Optional.empty();
+    return Optional.of(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+  }
+
+  private static List<String> firstNames() {
+    try (InputStream in = CallerNames.class.getResourceAsStream("first-names.txt")) {
+      if (in == null) throw new IllegalStateException("first-names.txt is missing beside " + CallerNames.class);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read first-names.txt", e);
+    }
+  }
 
   /** The cleaned full name when {@code callerIdName} looks like a person's name, else empty. */
   public static Optional<String> personName(String callerIdName) {

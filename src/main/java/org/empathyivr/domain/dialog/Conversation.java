@@ -10,7 +10,10 @@ import org.empathyivr.domain.dialog.Caller.NameSource;
 import org.empathyivr.domain.dialog.Turn.Speaker;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.empathy.Phrasing;
+import org.empathyivr.domain.empathy.Feeling;
 import org.empathyivr.domain.empathy.Reflection;
+import org.empathyivr.domain.empathy.SayingBack;
+import org.empathyivr.domain.empathy.Tone;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -43,6 +46,8 @@ public final class Conversation {
       "" + DialogSettings.KEY_YES + DialogSettings.KEY_NO + DialogSettings.KEY_PERSON;
   /** A "no" followed by at least this many words is taken as the corrected issue ("no, it's the router"). */
   private static final int MIN_CORRECTION_WORDS = 2;
+  /** An answer to "may I have your first name?" longer than this is the caller telling us the issue. */
+  private static final int MAX_NAME_ANSWER_WORDS = 4;
 
   private final IncomingCall call;
   private final CallChannel channel;
@@ -107,15 +112,30 @@ public final class Conversation {
     Phrasing.Line greeting =
         caller.firstName().map(first -> phrasing.say("greeting.named", Map.of("name", first)))
             .orElseGet(() -> phrasing.say("greeting.anonymous"));
-    if (say(greeting, KEYS_PERSON).isPresent()) return announce(HandoffReason.CALLER_ASKED);
+    Optional<Heard> first = Optional.empty();
+    Phrasing.Line askIssue = phrasing.say("ask.issue", Map.of(), currentTone());
+    if (caller.firstName().isEmpty()) {
+      if (say(greeting.then(phrasing.say("ask.name")), KEYS_PERSON).isPresent()) {
+        return announce(HandoffReason.CALLER_ASKED);
+      }
+      NameAnswer answer = hearName();
+      if (answer.asksForPerson()) return announce(HandoffReason.CALLER_ASKED);
+      first = answer.issue();
+      if (answer.name().isPresent()) {
+        caller = new Caller(caller.number(), answer.name(), NameSource.SPOKEN);
+        askIssue = phrasing.say("name.thanks", Map.of("name", answer.name().get())).then(askIssue);
+      }
+    } else if (say(greeting, KEYS_PERSON).isPresent()) {
+      return announce(HandoffReason.CALLER_ASKED);
+    }
 
-    Heard heard = hearIssue("ask.issue");
+    Heard heard = first.isPresent() ? first.get() : hearIssue(askIssue);
     for (int corrections = 0; ; ) {
       if (heard.asksForPerson()) return announce(HandoffReason.CALLER_ASKED);
-      if (heard.words().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED);
+      if (heard.words().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED, heard.silent());
       issue = heard.words();
       reflection = Reflection.of(issue.get());
-      Confirmation answer = confirm(reflection.orElseThrow(), heard.sure());
+      Confirmation answer = confirm(issue.get(), heard.sure());
       switch (answer.answer()) {
         case YES -> {
           confirmed = true;
@@ -135,11 +155,21 @@ public final class Conversation {
             }
             heard = answer.correction().get();
           } else {
-            heard = hearIssue("apologize.misunderstood");
+            heard = hearIssue(phrasing.say("apologize.misunderstood", Map.of(), currentTone()));
           }
         }
       }
     }
+  }
+
+  /**
+   * How to speak to this caller now. Decided from the caller's words for now: a caller who showed a feeling is
+   * spoken to softly. This is the one place the tone is chosen, so a frustration score can decide it later.
+   */
+  private Tone currentTone() {
+    boolean feelingShown = transcript.stream()
+        .anyMatch(t -> t.speaker() == Speaker.CALLER && Feeling.shownIn(t.text()).isPresent());
+    return feelingShown ? Tone.UPSET : Tone.CALM;
   }
 
   private Caller identifyCaller() {
@@ -153,21 +183,56 @@ public final class Conversation {
 
   /**
    * What the caller told us about the issue: their words (and whether the recognizer was sure of them), or a request
-   * for a person, or nothing usable.
+   * for a person, or nothing usable (and whether that was silence).
    */
-  private record Heard(Optional<String> words, boolean asksForPerson, boolean sure) {
-    static final Heard PERSON = new Heard(Optional.empty(), true, true);
-    static final Heard NOTHING = new Heard(Optional.empty(), false, true);
+  private record Heard(Optional<String> words, boolean asksForPerson, boolean sure, boolean silent) {
+    static final Heard PERSON = new Heard(Optional.empty(), true, true, false);
+    static final Heard SILENCE = new Heard(Optional.empty(), false, true, true);
+    static final Heard NOTHING = new Heard(Optional.empty(), false, true, false);
 
     static Heard words(Transcript heard, String words) {
-      return new Heard(Optional.of(words), false, Confidence.sure(heard));
+      return new Heard(Optional.of(words), false, Confidence.sure(heard), false);
     }
   }
 
-  private Heard hearIssue(String firstPromptId) throws CallerHungUp, CallFailure, SpeechFailure {
-    String promptId = firstPromptId;
+  /** The answer to "may I have your first name?": a name heard clearly, or the issue itself, or a person asked for. */
+  private record NameAnswer(Optional<String> name, Optional<Heard> issue, boolean asksForPerson) {}
+
+  private NameAnswer hearName() throws CallerHungUp, CallFailure, SpeechFailure {
+    try (TranscriptionStream nameWords = speechToText.startTranscribingName(CallerNames.FIRST_NAMES);
+        TranscriptionStream freeWords = speechToText.startTranscribing()) {
+      Recording recording =
+          channel.record(settings.answerListening(), piece -> {
+            nameWords.accept(piece);
+            freeWords.accept(piece);
+          });
+      if (recording.endedByKey()) {
+        callerKeyed(recording.key());
+        return new NameAnswer(Optional.empty(), Optional.empty(), recording.key() == DialogSettings.KEY_PERSON);
+      }
+      Transcript name = nameWords.finish();
+      Transcript said = callerSaid(freeWords.finish());
+      if (Answer.asksForPerson(said.text())) return new NameAnswer(Optional.empty(), Optional.empty(), true);
+      // A sentence is not a name. A caller who goes straight to the problem has told us the issue: we do not ask
+      // for it again.
+      if (said.text().split(" ").length > MAX_NAME_ANSWER_WORDS) {
+        Optional<Heard> issue =
+            Reflection.of(said.text()).isPresent() ? Optional.of(Heard.words(said, said.text())) : Optional.empty();
+        return new NameAnswer(Optional.empty(), issue, false);
+      }
+      return new NameAnswer(CallerNames.spokenFirstName(name, CallerNames.FIRST_NAMES), Optional.empty(), false);
+    }
+  }
+
+  /**
+   * Listens for the issue, patiently: after silence, first an invitation to take their time, then a gentler prompt in
+   * other words; a caller who only said how they feel is acknowledged before being asked what happened.
+   */
+  private Heard hearIssue(Phrasing.Line firstPrompt) throws CallerHungUp, CallFailure, SpeechFailure {
+    Phrasing.Line prompt = firstPrompt;
+    int silences = 0;
     for (int attempt = 0; attempt <= settings.maxIssueReprompts(); attempt++) {
-      if (say(phrasing.say(promptId), KEYS_PERSON).isPresent()) return Heard.PERSON;
+      if (say(prompt, KEYS_PERSON).isPresent()) return Heard.PERSON;
       Transcript heard;
       // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
       try (TranscriptionStream stream = speechToText.startTranscribing()) {
@@ -180,23 +245,28 @@ public final class Conversation {
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
       if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
-      promptId = "reprompt.issue";
+      Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
+      if (acknowledged.isPresent()) {
+        prompt = acknowledged.get().then(phrasing.say("ask.after-feeling", Map.of(), currentTone()));
+        silences = 0;
+      } else {
+        prompt = phrasing.say(silences++ == 0 ? "patience.take-time" : "reprompt.issue", Map.of(), currentTone());
+      }
     }
-    return Heard.NOTHING;
+    return silences > 0 ? Heard.SILENCE : Heard.NOTHING;
   }
 
   private record Confirmation(Answer answer, Optional<Heard> correction) {}
 
   /**
-   * Says the issue back and asks whether it is right. An issue the recognizer was unsure of is said back as a
-   * question ("I want to be sure I heard you right"), and an answer it was unsure of is asked again: neither is acted
-   * on as if certain.
+   * Says the issue back (after acknowledging a feeling the caller showed) and asks whether it is right. An issue the
+   * recognizer was unsure of is said back as a question ("I want to be sure I heard you right"), and an answer it was
+   * unsure of is asked again: neither is acted on as if certain.
    */
-  private Confirmation confirm(String reflected, boolean sure) throws CallerHungUp, CallFailure, SpeechFailure {
-    String leadId = sure ? "reflect.lead" : "reflect.tentative";
-    Phrasing.Line lead = phrasing.say(leadId, Map.of("reflection", reflected));
-    lead = new Phrasing.Line(sentence(lead.text()), true, lead.ids());
-    Phrasing.Line question = lead.then(phrasing.say("confirm.ask"));
+  private Confirmation confirm(String said, boolean sure) throws CallerHungUp, CallFailure, SpeechFailure {
+    Tone tone = currentTone();
+    Phrasing.Line question =
+        SayingBack.of(phrasing, said, sure, tone).orElseThrow().then(phrasing.say("confirm.ask", Map.of(), tone));
     for (int attempt = 0; attempt <= settings.maxAnswerReprompts(); attempt++) {
       Optional<Character> key = say(question, KEYS_ANSWER);
       if (key.isPresent()) return new Confirmation(Answer.fromKey(key.get()), Optional.empty());
@@ -233,16 +303,22 @@ public final class Conversation {
   }
 
   private HandoffReason announce(HandoffReason reason) throws CallerHungUp, CallFailure, SpeechFailure {
+    return announce(reason, false);
+  }
+
+  private HandoffReason announce(HandoffReason reason, boolean afterSilence)
+      throws CallerHungUp, CallFailure, SpeechFailure {
+    Tone tone = currentTone();
     Phrasing.Line line =
         switch (reason) {
-          case CONFIRMED -> caller.firstName()
+          case CONFIRMED -> phrasing.say("reassure", Map.of(), tone).then(caller.firstName()
               .map(first -> phrasing.say("handoff.confirmed.named", Map.of("name", first)))
-              .orElseGet(() -> phrasing.say("handoff.confirmed"));
+              .orElseGet(() -> phrasing.say("handoff.confirmed")));
           case CALLER_ASKED -> phrasing.say("handoff.asked");
-          case RETRIES_EXHAUSTED -> phrasing.say("handoff.retries");
+          case RETRIES_EXHAUSTED -> phrasing.say(afterSilence ? "handoff.silence" : "handoff.retries");
           case ERROR, HUNG_UP, BUSY -> phrasing.say("handoff.error");
         };
-    say(line, "");
+    say(line.then(phrasing.say("closing")), "");
     return reason;
   }
 
@@ -314,9 +390,5 @@ public final class Conversation {
       problems.add(e);
     }
     return new Outcome(handoff, problems);
-  }
-
-  private static String sentence(String text) {
-    return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
   }
 }

@@ -43,9 +43,9 @@ public record DialogSettings(
     }
   }
 
-  /** Sensible defaults: 30 s to describe the issue, 3 s of silence to end it; 8 s and 2 s for an answer. */
+  /** Sensible defaults: 45 s to describe the issue, 3 s of silence to end it; 8 s and 2 s for an answer. */
   public static DialogSettings defaults() {
     return new DialogSettings(
-        new Listening(30_000, 3, "0#"), new Listening(8_000, 2, "012#"), 2, 2, 2, "support", 5);
+        new Listening(45_000, 3, "0#"), new Listening(8_000, 2, "012#"), 2, 2, 2, "support", 5);
   }
 }

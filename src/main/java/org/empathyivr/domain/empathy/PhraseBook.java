@@ -34,7 +34,17 @@ public final class PhraseBook {
           "handoff.confirmed",
           "handoff.asked",
           "handoff.retries",
-          "handoff.error");
+          "handoff.error",
+          "ask.name",
+          "name.thanks",
+          "ask.after-feeling",
+          "patience.take-time",
+          "handoff.silence",
+          "acknowledge.frustrated",
+          "acknowledge.upset",
+          "acknowledge.worried",
+          "reassure",
+          "closing");
 
   private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9.\\-]*)\\s*=\\s*(.+)");
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
@@ -84,6 +94,11 @@ public final class PhraseBook {
     List<String> list = variants.get(id);
     if (list == null) throw new IllegalArgumentException("no phrase id '" + id + "'");
     return list;
+  }
+
+  /** True when the book has the id. */
+  public boolean has(String id) {
+    return variants.containsKey(id);
   }
 
   /** Every id with its variants, in file order. */

@@ -31,12 +31,21 @@ public final class Phrasing {
 
   private final PhraseBook book;
   private final String callId;
+  /** The lines said in this call, as written in the book: a reflection said again comes in other words. */
   private final Set<String> said = new HashSet<>();
   private String last = "";
 
   public Phrasing(PhraseBook book, String callId) {
     this.book = book;
     this.callId = callId;
+  }
+
+  /**
+   * A line for {@code id} in {@code tone}: its {@code .upset} variant for an upset caller when the book has one.
+   */
+  public Line say(String id, Map<String, String> values, Tone tone) {
+    String toned = tone.idFor(id);
+    return say(book.has(toned) ? toned : id, values);
   }
 
   /** A line for {@code id} with its slots filled from {@code values}. */
@@ -50,15 +59,15 @@ public final class Phrasing {
       for (int i = 0; i < variants.size() && chosen == null; i++) {
         String candidate = variants.get((start + i) % variants.size());
         String filled = capitalizeSentences(PhraseBook.fill(candidate, values));
-        boolean fresh = pass == 0 ? !said.contains(filled) : !filled.equals(last) || variants.size() == 1;
+        boolean fresh = pass == 0 ? !said.contains(candidate) : !candidate.equals(last) || variants.size() == 1;
         if (fresh) {
           chosen = filled;
           template = candidate;
         }
       }
     }
-    said.add(chosen);
-    last = chosen;
+    said.add(template);
+    last = template;
     return new Line(chosen, PhraseBook.hasSlots(template), List.of(id));
   }
 

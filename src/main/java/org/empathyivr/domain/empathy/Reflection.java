@@ -1,155 +1,171 @@
 package org.empathyivr.domain.empathy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.empathyivr.domain.empathy.Clauses.Clause;
 
 /**
  * Says the caller's issue back in the assistant's words: second person ("my router" becomes "your router", "I was
- * charged" becomes "you were charged"), without fillers, lead-ins and pleasantries, and short.
+ * charged" becomes "you were charged"), without fillers, greetings and pleasantries, a question as what the caller
+ * wants ("you'd like to know why your bill is so high"), and short: a long ramble is reduced to its main complaint
+ * and the clauses that carry facts (numbers, dates, amounts), never cut in the middle of a phrase.
  *
- * <p>Works on recognizer output: lower-case words, no punctuation. Stateless and thread-safe.
+ * <p>Works on recognizer output: lower-case words, no punctuation, numbers as words. A feeling is not part of the
+ * reflection: the conversation acknowledges it first ({@link Feeling}). Stateless and thread-safe.
  */
 public final class Reflection {
-  /** Longer reflections are cut at a clause boundary: callers should hear a summary, not a recital. */
+  /** At most this many words: callers should hear a summary, not a recital. */
   public static final int MAX_WORDS = 20;
 
-  private static final Set<String> FILLERS =
-      Set.of("um", "uh", "er", "erm", "ah", "hmm", "mm", "basically", "actually", "literally", "please");
-  private static final Set<String> OPENERS =
-      Set.of("hi", "hello", "hey", "yes", "yeah", "okay", "ok", "well", "so", "oh", "right", "good", "morning",
-          "afternoon", "evening", "thanks", "thank");
-  private static final List<List<String>> LEAD_INS =
-      phrases(
-          "the reason i'm calling is that", "the reason i'm calling is", "the reason i am calling is",
-          "i'm calling because", "i am calling because", "i'm calling about", "i am calling about",
-          "i'm calling regarding", "i'm calling to say that", "i'm calling to say", "i just wanted to say that",
-          "i wanted to let you know that", "i'm ringing because", "i'm ringing about", "i have a problem where",
-          "i've got a problem where", "the problem is that", "the problem is", "the issue is that", "the issue is",
-          "it's that", "it's just that");
-  private static final List<List<String>> HELP_REQUESTS =
-      phrases(
-          "can you help me with", "could you help me with", "can you please help me with", "would you help me with",
-          "i need help with", "i need some help with", "i'd like help with", "i want help with", "help me with",
-          "can you help me", "could you help me");
-  private static final Map<String, String> SECOND_PERSON =
-      Map.ofEntries(
-          Map.entry("i", "you"),
-          Map.entry("me", "you"),
-          Map.entry("my", "your"),
-          Map.entry("mine", "yours"),
-          Map.entry("myself", "yourself"),
-          Map.entry("we", "you"),
-          Map.entry("us", "you"),
-          Map.entry("our", "your"),
-          Map.entry("ours", "yours"),
-          Map.entry("ourselves", "yourselves"),
-          Map.entry("i'm", "you're"),
-          Map.entry("i've", "you've"),
-          Map.entry("i'd", "you'd"),
-          Map.entry("i'll", "you'll"),
-          Map.entry("we're", "you're"),
-          Map.entry("we've", "you've"),
-          Map.entry("we'd", "you'd"),
-          Map.entry("we'll", "you'll"),
-          Map.entry("your", "our"),
-          Map.entry("yours", "ours"),
-          Map.entry("you're", "we're"),
-          Map.entry("you've", "we've"));
-  /** First words that start a clause of their own; anything else is a topic ("internet problems"). */
-  private static final Set<String> CLAUSE_STARTS =
-      Set.of("you", "your", "you're", "you've", "you'd", "you'll", "the", "it", "it's", "its", "there", "there's",
-          "this", "that", "these", "those", "we", "our", "they", "their", "someone", "somebody", "nothing",
-          "everything", "all", "every", "none", "a", "an", "he", "she", "his", "her", "some", "no", "my");
-  private static final Set<String> CLAUSE_JOINS = Set.of("and", "but", "because", "so", "then", "when", "which");
-  private static final Set<String> SUBJECT_CONTEXT = Set.of("and", "but", "because", "that", "when", "if", "so");
+  /** An utterance of at most this many words is said back whole (in the assistant's words). */
+  private static final int SHORT_WORDS = 18;
+  /** A short clause with a problem ("nobody did") is kept beside the main one when it fits. */
+  private static final int SHORT_CLAUSE_WORDS = 4;
+  /** An utterance longer than this is never said back word for word. */
+  private static final int LONG_WORDS = 12;
+  /** A clause about what should have happened, and one with a negation after it, are joined with "but". */
+  private static final Set<String> EXPECTATIONS =
+      Set.of("supposed", "promised", "said", "told", "paid", "should", "would", "booked", "expected");
+  private static final Set<String> NEGATIONS = Set.of("never", "not", "nobody", "nothing", "no");
+
+  /** Where a clause too long to say back may be cut: before a phrase that adds detail. */
+  private static final Set<String> PHRASE_STARTS =
+      Set.of("with", "for", "on", "at", "in", "to", "from", "when", "while", "after", "before", "that", "who",
+          "which", "where", "because", "and", "or", "but", "so", "since", "about", "by", "like", "if");
+  private static final Set<String> BARE_HELP =
+      Set.of("you'd like some help", "you need help", "you need some help", "help", "you'd like help to");
+  private static final Set<String> SUBJECTLESS_VERBS =
+      Set.of("need", "want", "got", "have", "had", "keep", "tried", "called", "paid", "ordered", "received", "lost",
+          "forgot", "moved", "bought", "signed", "can't", "cannot", "couldn't", "don't", "didn't", "haven't",
+          "still", "never", "already");
+  private static final Set<String> VERBS =
+      Set.of("is", "isn't", "was", "wasn't", "are", "aren't", "were", "has", "hasn't", "have", "haven't", "keeps",
+          "won't", "doesn't", "didn't", "can't", "stopped", "went", "does", "did", "will", "got", "had", "came",
+          "says", "shows", "takes", "broke", "needs", "cut", "drops", "kept");
 
   private Reflection() {}
 
   /**
-   * The reflection of an utterance, or empty when nothing of substance is left (only fillers or greetings).
+   * The reflection of an utterance, or empty when nothing of substance is left (only fillers, greetings or a
+   * feeling).
    *
-   * @param utterance recognizer text, lower case
+   * @param utterance recognizer text
    */
   public static Optional<String> of(String utterance) {
-    List<String> words = new ArrayList<>(Arrays.asList(utterance.toLowerCase().trim().split("\\s+")));
-    words.removeIf(w -> w.isEmpty() || FILLERS.contains(w));
-    removeYouKnow(words);
-    while (!words.isEmpty() && OPENERS.contains(words.get(0))) words.remove(0);
-    if (words.isEmpty()) return Optional.empty();
-
-    boolean helpRequest = stripPrefix(words, HELP_REQUESTS);
-    if (!helpRequest) stripPrefix(words, LEAD_INS);
-    if (words.isEmpty()) return Optional.empty();
-
-    List<String> reflected = toSecondPerson(words);
-    reflected = shorten(reflected);
-    String text = String.join(" ", reflected);
-    if (helpRequest) return Optional.of("you'd like help with " + text);
-    if (CLAUSE_STARTS.contains(reflected.get(0))) return Optional.of(text);
-    return Optional.of("you're calling about " + text);
-  }
-
-  private static void removeYouKnow(List<String> words) {
-    for (int i = 0; i + 1 < words.size(); i++) {
-      boolean clauseEnd = i + 2 == words.size() || CLAUSE_JOINS.contains(words.get(i + 2)) || i == 0;
-      if (words.get(i).equals("you") && words.get(i + 1).equals("know") && clauseEnd) {
-        words.subList(i, i + 2).clear();
-        i--;
+    if (utterance == null) throw new IllegalArgumentException("utterance == null");
+    List<Clause> clauses = new ArrayList<>(Clauses.of(utterance));
+    if (clauses.size() > 1) clauses.removeIf(c -> Feeling.only(c.words()));
+    else if (clauses.size() == 1 && Feeling.only(clauses.get(0).words())) return Optional.empty();
+    List<List<String>> said = new ArrayList<>();
+    for (Clause clause : clauses) said.add(sayBack(clause.words()));
+    if (said.size() > 1) {
+      for (int i = said.size() - 1; i >= 0 && said.size() > 1; i--) {
+        if (BARE_HELP.contains(String.join(" ", said.get(i)))) {
+          said.remove(i);
+          clauses.remove(i);
+        }
       }
     }
-  }
-
-  private static boolean stripPrefix(List<String> words, List<List<String>> prefixes) {
-    for (List<String> prefix : prefixes) {
-      if (words.size() >= prefix.size() && words.subList(0, prefix.size()).equals(prefix)) {
-        words.subList(0, prefix.size()).clear();
-        return true;
-      }
+    if (said.isEmpty()) return Optional.empty();
+    List<String> out = join(clauses, said, choose(clauses, said, false));
+    if (out.size() > LONG_WORDS && String.join(" ", out).equals(String.join(" ", Words.of(utterance)))) {
+      out = join(clauses, said, choose(clauses, said, true)); // never parrot a long utterance word for word
     }
-    return false;
+    return Optional.of(String.join(" ", shorten(out)));
   }
 
-  private static List<String> toSecondPerson(List<String> words) {
-    List<String> out = new ArrayList<>(words.size());
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      String previous = i == 0 ? "" : words.get(i - 1);
-      if (word.equals("you")) {
-        // The caller speaking of the company: "you sent me" becomes "we sent you", "I called you" "you called us".
-        out.add(i == 0 || SUBJECT_CONTEXT.contains(previous) ? "we" : "us");
-      } else if (previous.equals("i") && word.equals("am")) {
-        out.add("are");
-      } else if (previous.equals("i") && word.equals("was")) {
-        out.add("were");
-      } else {
-        out.add(SECOND_PERSON.getOrDefault(word, word));
+  private static List<String> join(List<Clause> clauses, List<List<String>> said, List<Integer> chosen) {
+    List<String> out = new ArrayList<>();
+    int previous = -1;
+    for (int i : chosen) {
+      if (!out.isEmpty()) {
+        String joiner = clauses.get(i).joiner();
+        String join = joiner.equals("because") || !joiner.isEmpty() && i == previous + 1 ? joiner : "and";
+        boolean letDown = clauses.get(previous).words().stream().anyMatch(EXPECTATIONS::contains)
+            && clauses.get(i).words().stream().anyMatch(w -> NEGATIONS.contains(w) || w.endsWith("n't"));
+        out.add(letDown && (join.equals("and") || join.isEmpty()) ? "but" : join);
       }
+      out.addAll(out.isEmpty() ? withSubject(said.get(i)) : said.get(i));
+      previous = i;
     }
     return out;
   }
 
-  /** A long utterance is cut to its first clause: callers lead with the main complaint. */
+  private static List<String> sayBack(List<String> clause) {
+    return Questions.asNeed(clause).orElseGet(() -> SecondPerson.of(clause));
+  }
+
+  /** Which clauses to say back, in order: all of a short utterance, else the main complaint and facts that fit. */
+  private static List<Integer> choose(List<Clause> clauses, List<List<String>> said, boolean reduce) {
+    int total = said.stream().mapToInt(List::size).sum();
+    if (!reduce && total <= SHORT_WORDS && said.size() <= 3) return IntStream.range(0, said.size()).boxed().toList();
+    int main = IntStream.range(0, said.size()).boxed()
+        .max(Comparator.comparingInt((Integer i) -> score(clauses.get(i).words())).thenComparing(i -> -i))
+        .orElseThrow();
+    List<Integer> chosen = new ArrayList<>(List.of(main));
+    int words = said.get(main).size();
+    List<Integer> byScore = IntStream.range(0, said.size()).boxed()
+        .sorted(Comparator.comparingInt((Integer i) -> -score(clauses.get(i).words()))).toList();
+    for (int i : byScore) {
+      List<String> clause = clauses.get(i).words();
+      boolean facts = clause.stream().anyMatch(Words::isFact)
+          || !reduce && clause.size() <= SHORT_CLAUSE_WORDS && clause.stream().anyMatch(Words::isProblem);
+      if (i != main && facts && words + said.get(i).size() + 1 <= MAX_WORDS) {
+        chosen.add(i);
+        words += said.get(i).size() + 1;
+      }
+    }
+    return chosen.stream().sorted().toList();
+  }
+
+  private static int score(List<String> clause) {
+    long problems = clause.stream().filter(Words::isProblem).distinct().count();
+    long facts = clause.stream().filter(Words::isFact).count();
+    long nouns = clause.stream().filter(Words.NOUNS::contains).count();
+    boolean question = Questions.asNeed(clause).isPresent();
+    return (int) (3 * Math.min(problems, 3) + 2 * facts + Math.min(nouns, 2) + (question ? 3 : 0))
+        - (clause.size() < 3 ? 2 : 0);
+  }
+
+  /** "having trouble with my router" → "you're having trouble ..."; "internet problems" → "you're calling about". */
+  private static List<String> withSubject(List<String> said) {
+    String first = said.get(0);
+    List<String> out = new ArrayList<>();
+    if (Words.SUBJECTS.contains(first) || first.startsWith("you") || first.equals("we")) return said;
+    if (first.endsWith("ing") && said.size() > 1) {
+      out.add("you're");
+    } else if (first.equals("been")) {
+      out.add("you've");
+    } else if (first.equals("was") || first.equals("am")) {
+      out.add("you");
+      out.add(first.equals("was") ? "were" : "are");
+      out.addAll(said.subList(1, said.size()));
+      return out;
+    } else if (SUBJECTLESS_VERBS.contains(first)) {
+      out.add("you");
+    } else if (said.stream().noneMatch(w -> VERBS.contains(w) || w.endsWith("ed") && w.length() > 4)) {
+      out.addAll(List.of("you're", "calling", "about"));
+    }
+    out.addAll(said);
+    return out;
+  }
+
+  /** Cuts a reflection that is still too long before the last phrase that fits, never inside one. */
   private static List<String> shorten(List<String> words) {
     if (words.size() <= MAX_WORDS) return words;
     int cut = MAX_WORDS;
-    for (int i = 3; i < MAX_WORDS; i++) {
-      if (CLAUSE_JOINS.contains(words.get(i))) {
+    for (int i = MAX_WORDS; i >= 4; i--) {
+      if (PHRASE_STARTS.contains(words.get(i))) {
         cut = i;
         break;
       }
     }
-    List<String> shortened = new ArrayList<>(words.subList(0, cut));
-    while (shortened.size() > 1 && CLAUSE_JOINS.contains(shortened.get(shortened.size() - 1))) {
-      shortened.remove(shortened.size() - 1);
-    }
-    return shortened;
-  }
-
-  private static List<List<String>> phrases(String... phrases) {
-    return Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
+    List<String> out = new ArrayList<>(words.subList(0, cut));
+    while (out.size() > 1 && PHRASE_STARTS.contains(out.get(out.size() - 1))) out.remove(out.size() - 1);
+    return out;
   }
 }

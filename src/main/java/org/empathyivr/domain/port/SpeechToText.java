@@ -1,5 +1,9 @@
 package org.empathyivr.domain.port;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Speech recognition.
  *
@@ -26,5 +30,28 @@ public interface SpeechToText {
   /** Starts transcribing an answer as it is recorded, as {@link #transcribeAnswer} would all of it. Close the stream. */
   default TranscriptionStream startTranscribingAnswer() throws SpeechFailure {
     return TranscriptionStream.collecting(this::transcribeAnswer);
+  }
+
+  /** The word a name recognizer gives for speech that is none of the names it listens for. */
+  String UNKNOWN_NAME = "[unk]";
+
+  /**
+   * Starts transcribing the caller's answer to "may I have your first name?", with recognition restricted to
+   * {@code candidates} (lower-case first names): speech that is none of them comes back as {@value #UNKNOWN_NAME}
+   * words, never as the nearest name. Close the stream.
+   *
+   * <p>This default transcribes free speech and keeps the candidate words, marking the others unknown; a recognizer
+   * that can restrict itself to a word list should.
+   */
+  default TranscriptionStream startTranscribingName(List<String> candidates) throws SpeechFailure {
+    return TranscriptionStream.collecting(audio -> {
+      Transcript heard = transcribe(audio);
+      List<Word> words = new ArrayList<>();
+      for (Word w : heard.words()) {
+        boolean known = candidates.contains(w.text().toLowerCase(Locale.ROOT));
+        words.add(known ? w : new Word(UNKNOWN_NAME, w.startSeconds(), w.endSeconds(), w.confidence()));
+      }
+      return new Transcript(String.join(" ", words.stream().map(Word::text).toList()), words);
+    });
   }
 }

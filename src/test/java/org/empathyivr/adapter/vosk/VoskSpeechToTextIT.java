@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.domain.dialog.Answer;
+import org.empathyivr.domain.dialog.CallerNames;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.Transcript;
@@ -215,6 +216,35 @@ class VoskSpeechToTextIT {
       }
     }
     assertHasWords(speech.transcribe(caller("yes.wav")), "yes");
+  }
+
+  @Test
+  void hearsASpokenFirstNameWithTheNameGrammar() throws Exception {
+    assertEquals(Optional.of("Maria"), nameIn("maria.wav"));
+    assertEquals(Optional.of("James"), nameIn("its-james.wav"), "the carrier words are unknown, the name is heard");
+  }
+
+  @Test
+  void aSentenceThatIsNoNameIsNotTakenForOne() throws Exception {
+    assertEquals(Optional.empty(), nameIn("weather.wav"));
+    assertEquals(Optional.empty(), nameIn("no.wav"));
+  }
+
+  @Test
+  void listensOnlyForNamesTheModelKnows() throws Exception {
+    List<String> known = speech.namesKnownTo(CallerNames.FIRST_NAMES);
+    assertTrue(known.contains("maria") && known.contains("james"), known.toString());
+    System.out.printf("name grammar: %d of %d first names are in the model's vocabulary%n", known.size(),
+        CallerNames.FIRST_NAMES.size());
+  }
+
+  private static Optional<String> nameIn(String callerWav) throws Exception {
+    try (TranscriptionStream stream = speech.startTranscribingName(CallerNames.FIRST_NAMES)) {
+      stream.accept(caller(callerWav));
+      Transcript heard = stream.finish();
+      System.out.printf("name grammar heard %s as '%s' %s%n", callerWav, heard.text(), heard.words());
+      return CallerNames.spokenFirstName(heard, CallerNames.FIRST_NAMES);
+    }
   }
 
   /** Feeds the audio in pieces of {@code pieceSamples} and finishes. */

@@ -66,7 +66,7 @@ class ConversationTest {
         "record",
         "~your internet keeps dropping every evening.",
         "record",
-        "say: Thank you, Maria. …",
+        "~Thank you, Maria.",
         "handoff: confirmed");
     Handoff handoff = outcome.handoff();
     assertEquals(HandoffReason.CONFIRMED, handoff.reason());
@@ -88,7 +88,8 @@ class ConversationTest {
     Handoff handoff = call("5551234", "Maria Lopez").handoff();
 
     assertEquals(
-        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "handoff.confirmed.named"),
+        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "reassure", "handoff.confirmed.named",
+            "closing"),
         handoff.phrasesUsed().stream().map(PhraseUse::id).toList());
   }
 
@@ -171,9 +172,9 @@ class ConversationTest {
         "record",
         "~" + apology(channel),
         "record",
-        "~your phone line is dead.",
+        "~our phone line is dead.",
         "record",
-        "say: Thank you, Maria. …",
+        "~Thank you, Maria.",
         "handoff: confirmed");
     assertEquals(Optional.of("my phone line is dead"), outcome.handoff().issue());
     assertTrue(outcome.handoff().confirmed());
@@ -433,7 +434,7 @@ class ConversationTest {
         "record",
         "~say yes or no",
         "record",
-        "say: Thank you, Maria. …",
+        "~Thank you, Maria.",
         "handoff: confirmed");
     List<Double> callerConfidences = outcome.handoff().transcript().stream()
         .filter(t -> t.speaker() == Turn.Speaker.CALLER).map(Turn::confidence).toList();

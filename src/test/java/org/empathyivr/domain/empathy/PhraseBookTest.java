@@ -30,7 +30,8 @@ class PhraseBookTest {
     PhraseBook book = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "phrasebook");
     List<String> banned =
         List.of("unfortunately", "you must", "you need to", "you have to", "calm down", "as i said", "as i told you",
-            "policy", "obviously", "actually,", "can't help", "cannot help");
+            "policy", "obviously", "actually,", "can't help", "cannot help", "you should have", "not our fault",
+            "that's not possible", "no problem", "you didn't");
     for (Map.Entry<String, List<String>> id : book.all().entrySet()) {
       for (String line : id.getValue()) {
         for (String phrase : banned) {
@@ -95,5 +96,34 @@ class PhraseBookTest {
     assertEquals("So. Your bill is wrong.", line.text());
     assertTrue(line.personal());
     assertFalse(new Phrasing(book, "c").say("ask.issue").personal());
+  }
+
+  @Test
+  void speaksTheUpsetVariantToAnUpsetCallerAndTheCalmOneOtherwise() {
+    PhraseBook book = PhraseBook.parse(MINIMAL + "\nconfirm.ask.upset = Have I understood you correctly?", "f");
+    assertEquals("Have I understood you correctly?",
+        new Phrasing(book, "c").say("confirm.ask", Map.of(), Tone.UPSET).text());
+    assertEquals(List.of("confirm.ask.upset"), new Phrasing(book, "c").say("confirm.ask", Map.of(), Tone.UPSET).ids());
+    assertEquals("Line for confirm.Ask.", new Phrasing(book, "c").say("confirm.ask", Map.of(), Tone.CALM).text());
+    assertEquals("Line for ask.Issue.", new Phrasing(book, "c").say("ask.issue", Map.of(), Tone.UPSET).text(),
+        "without an upset variant the calm line serves");
+  }
+
+  @Test
+  void saysAReflectionAgainWithAnotherLeadIn() {
+    PhraseBook book = PhraseBook.parse(MINIMAL + "\nreflect.lead = So, {reflection}.", "f");
+    Phrasing phrasing = new Phrasing(book, "call-3");
+    String first = phrasing.say("reflect.lead", Map.of("reflection", "your bill is wrong")).text();
+    String second = phrasing.say("reflect.lead", Map.of("reflection", "your bill is too high")).text();
+    assertNotEquals(first.substring(0, 5), second.substring(0, 5), first + " / " + second);
+  }
+
+  @Test
+  void theShippedPhrasebookHasAnUpsetVariantForTheLinesAroundTheReflection() throws IOException {
+    PhraseBook book = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "phrasebook");
+    for (String id : List.of("reflect.lead", "confirm.ask", "apologize.misunderstood", "reassure", "ask.after-feeling")) {
+      assertTrue(book.has(id + ".upset"), id);
+    }
+    for (Feeling feeling : Feeling.values()) assertTrue(book.variants(feeling.phraseId).size() >= 3, feeling.phraseId);
   }
 }

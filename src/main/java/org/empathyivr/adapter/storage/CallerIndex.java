@@ -1,0 +1,45 @@
+package org.empathyivr.adapter.storage;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Callers' names by the digits of their numbers, as every caller directory matches them: {@code +1 (555) 123-4567}
+ * and {@code 15551234567} are the same caller, and numbers of ten or more digits also match on their last ten, so a
+ * country prefix does not hide a caller. Built once, then read-only and thread-safe.
+ */
+final class CallerIndex {
+  private static final int NATIONAL_DIGITS = 10;
+
+  private final Map<String, String> byDigits = new HashMap<>();
+
+  /** Adds a caller; false when the number has no digits. The first caller with a last-ten-digits match keeps it. */
+  boolean add(String number, String name) {
+    String digits = digits(number);
+    if (digits.isEmpty()) return false;
+    byDigits.put(digits, name);
+    if (digits.length() > NATIONAL_DIGITS) byDigits.putIfAbsent(lastDigits(digits), name);
+    return true;
+  }
+
+  Optional<String> nameFor(String number) {
+    String digits = digits(number);
+    if (digits.isEmpty()) return Optional.empty();
+    String name = byDigits.get(digits);
+    if (name == null && digits.length() > NATIONAL_DIGITS) name = byDigits.get(lastDigits(digits));
+    return Optional.ofNullable(name);
+  }
+
+  int size() {
+    return byDigits.size();
+  }
+
+  static String digits(String number) {
+    return number.replaceAll("[^0-9]", "");
+  }
+
+  private static String lastDigits(String digits) {
+    return digits.substring(digits.length() - NATIONAL_DIGITS);
+  }
+}
