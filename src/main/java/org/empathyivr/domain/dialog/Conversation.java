@@ -26,6 +26,8 @@ import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.domain.frustration.Frustration;
+import org.empathyivr.domain.frustration.FrustrationMeter;
+import org.empathyivr.domain.frustration.WordsModel;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.PhraseUse;
 import org.empathyivr.domain.summary.HandoffReason;
@@ -58,6 +60,9 @@ public final class Conversation {
   private final List<Exception> problems = new ArrayList<>();
   private final List<PhraseUse> phrasesUsed = new ArrayList<>();
   private Frustration frustration = Frustration.NONE;
+  private final FrustrationMeter frustrationMeter;
+  private final boolean hasFrustratedLine;
+  private Instant startedAt;
   private Caller caller = new Caller(Optional.empty(), Optional.empty(), NameSource.NONE);
   private Optional<String> issue = Optional.empty();
   private Optional<String> reflection = Optional.empty();
@@ -82,14 +87,22 @@ public final class Conversation {
     this.clock = clock;
     this.settings = settings;
     this.phrasing = new Phrasing(phraseBook, call.callId());
+    this.frustrationMeter = new FrustrationMeter(settings.frustration(), WordsModel.bundled());
+    this.hasFrustratedLine = phraseBook.all().containsKey("handoff.frustrated");
+  }
+
+  /** How frustrated the caller seems so far, in [0, 1]: for choosing the tone of the next prompt. */
+  public double frustrationLevel() {
+    return frustrationMeter.level();
   }
 
   /** Runs the call to its handoff. Never throws for anything the call, the caller or speech can do. */
   public Outcome run() {
     Instant started = clock.now();
+    startedAt = started;
     HandoffReason reason;
     try {
-      reason = converse();
+      reason = converseUntilFrustrated();
     } catch (CallerHungUp hangup) {
       keepWhatWasSaid(hangup.partialRecording());
       reason = HandoffReason.HUNG_UP;
@@ -99,6 +112,34 @@ public final class Conversation {
       apologizeForTrouble();
     }
     return handOff(reason, started);
+  }
+
+  /** Over the frustration threshold the assistant stops asking: it acknowledges the caller and hands off at once. */
+  private HandoffReason converseUntilFrustrated() throws CallerHungUp, CallFailure, SpeechFailure {
+    try {
+      return converse();
+    } catch (CallerFrustrated frustrated) {
+      return announce(HandoffReason.FRUSTRATED);
+    }
+  }
+
+  /** Thrown out of the dialog, from any turn, when the caller's frustration crosses the threshold. */
+  private static final class CallerFrustrated extends RuntimeException {
+    CallerFrustrated() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Measures the caller's turn; over the threshold, ends the dialog. */
+  private void feelFor(Transcript heard) {
+    frustrationMeter.timeWithAssistant(Duration.between(startedAt, clock.now()));
+    frustration = frustrationMeter.callerSaid(heard);
+    checkFrustration();
+  }
+
+  private void checkFrustration() {
+    frustration = frustrationMeter.current();
+    if (frustrationMeter.overThreshold()) throw new CallerFrustrated();
   }
 
   private HandoffReason converse() throws CallerHungUp, CallFailure, SpeechFailure {
@@ -128,6 +169,8 @@ public final class Conversation {
           return announce(HandoffReason.RETRIES_EXHAUSTED);
         }
         case NO -> {
+          frustrationMeter.denied();
+          checkFrustration();
           if (++corrections > settings.maxCorrections()) return announce(HandoffReason.RETRIES_EXHAUSTED);
           if (answer.correction().isPresent()) {
             if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
@@ -171,16 +214,23 @@ public final class Conversation {
       Transcript heard;
       // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
       try (TranscriptionStream stream = speechToText.startTranscribing()) {
-        Recording recording = channel.record(settings.issueListening(), stream::accept);
+        Recording recording =
+            channel.record(settings.issueListening(), piece -> {
+              stream.accept(piece);
+              frustrationMeter.hear(piece);
+            });
         if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
           callerKeyed(recording.key());
           return Heard.PERSON;
         }
         heard = callerSaid(stream.finish());
+        feelFor(heard);
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
       if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
       promptId = "reprompt.issue";
+      frustrationMeter.reprompted();
+      checkFrustration();
     }
     return Heard.NOTHING;
   }
@@ -207,17 +257,23 @@ public final class Conversation {
             channel.record(settings.answerListening(), piece -> {
               answerWords.accept(piece);
               freeWords.accept(piece);
+              frustrationMeter.hear(piece);
             });
         if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
           callerKeyed(recording.key());
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
         }
         Transcript heard = callerSaid(answerWords.finish());
+        // The free words carry what the answer grammar cannot: "no, this is ridiculous".
+        Transcript free = freeWords.finish();
+        feelFor(free.isEmpty() ? heard : free);
         Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
-        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(freeWords.finish()));
+        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
         if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       }
       question = phrasing.say("reprompt.confirm");
+      frustrationMeter.reprompted();
+      checkFrustration();
     }
     return new Confirmation(Answer.UNCLEAR, Optional.empty());
   }
@@ -241,6 +297,7 @@ public final class Conversation {
           case CALLER_ASKED -> phrasing.say("handoff.asked");
           case RETRIES_EXHAUSTED -> phrasing.say("handoff.retries");
           case ERROR, HUNG_UP -> phrasing.say("handoff.error");
+          case FRUSTRATED -> phrasing.say(hasFrustratedLine ? "handoff.frustrated" : "handoff.asked");
         };
     say(line, "");
     return reason;
@@ -271,6 +328,7 @@ public final class Conversation {
   }
 
   private void callerKeyed(char key) {
+    frustrationMeter.callerKeyed(key);
     transcript.add(new Turn(clock.now(), Speaker.CALLER, "[key " + key + "]", 1.0));
   }
 
@@ -298,7 +356,7 @@ public final class Conversation {
             confirmed,
             reason,
             settings.queue(),
-            settings.priority(),
+            reason == HandoffReason.FRUSTRATED ? settings.frustration().priority() : settings.priority(),
             Duration.between(started, now),
             transcript,
             frustration,

@@ -11,7 +11,9 @@ public enum HandoffReason {
   /** Speech or telephony failed. */
   ERROR("error"),
   /** The caller hung up before the assistant was done. */
-  HUNG_UP("caller-hung-up");
+  HUNG_UP("caller-hung-up"),
+  /** The caller sounded frustrated: a human takes over at once, ahead in the queue. */
+  FRUSTRATED("frustrated");
 
   private final String label;
 

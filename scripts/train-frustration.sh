@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Trains the words model of the frustration detector on the dev parts of the labeled sets and writes it where the
+# build bundles it. Prints the cross-validated figures (grouped by dialog or comment) it chose its settings by.
+# usage: scripts/train-frustration.sh [DATA_DIR]   (default ../shared/data/frustration, i.e. /work/shared/data/frustration)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA="${1:-../shared/data/frustration}"
+export OPENBLAS_NUM_THREADS=1
+mvn -o -q compile
+java -cp target/classes org.empathyivr.eval.FrustrationTrainer \
+  --out src/main/resources/org/empathyivr/domain/frustration/words-model.tsv \
+  "$DATA/maia_dqe/manifest_dev.tsv" "$DATA/goemotions/manifest_dev.tsv" "$DATA/emowoz_subset/manifest_dev.tsv"
