@@ -59,16 +59,18 @@ public final class SettingsReader {
     d.put("dialog.max-corrections", "2");
     d.put("dialog.max-answer-reprompts", "2");
     // Frustration (README "Frustration"): keep in step with FrustrationSettings.defaults().
-    d.put("frustration.threshold", "0.5");
+    d.put("frustration.threshold", "0.85");
+    d.put("frustration.turn-threshold", "0.5");
     d.put("frustration.priority", "10");
-    d.put("frustration.words", "1.0");
-    d.put("frustration.voice.louder-per-db", "0.25");
-    d.put("frustration.voice.higher-pitch-per-semitone", "0.1");
-    d.put("frustration.voice.wider-range-per-semitone", "0.05");
+    d.put("frustration.words", "0.7");
+    d.put("frustration.voice.louder-from-db", "6");
+    d.put("frustration.voice.louder-per-db", "0.7");
+    d.put("frustration.voice.higher-pitch-per-semitone", "0.15");
+    d.put("frustration.voice.wider-range-per-semitone", "0.0");
     d.put("frustration.voice.faster-per-10-percent", "0.2");
     d.put("frustration.voice.shouting", "1.0");
-    d.put("frustration.dialog.denial", "0.7");
-    d.put("frustration.dialog.reprompt", "0.5");
+    d.put("frustration.dialog.denial", "0.5");
+    d.put("frustration.dialog.reprompt", "0.3");
     d.put("frustration.dialog.keys", "0.5");
     d.put("frustration.dialog.per-minute", "0.3");
     d.put("frustration.dialog.repeated-complaint", "0.8");
@@ -168,15 +170,16 @@ public final class SettingsReader {
 
   private FrustrationSettings frustration() {
     double threshold = decimal("frustration.threshold", 0.01, 1);
+    double turnThreshold = decimal("frustration.turn-threshold", 0.01, 1);
     int priority = number("frustration.priority", 0, 1000);
-    double[] w = new double[11];
-    String[] keys = {"words", "voice.louder-per-db", "voice.higher-pitch-per-semitone",
+    double[] w = new double[12];
+    String[] keys = {"words", "voice.louder-from-db", "voice.louder-per-db", "voice.higher-pitch-per-semitone",
         "voice.wider-range-per-semitone", "voice.faster-per-10-percent", "voice.shouting", "dialog.denial",
         "dialog.reprompt", "dialog.keys", "dialog.per-minute", "dialog.repeated-complaint"};
-    for (int i = 0; i < keys.length; i++) w[i] = decimal("frustration." + keys[i], 0, 100);
+    for (int i = 0; i < keys.length; i++) w[i] = decimal("frustration." + keys[i], 0, i == 1 ? 40 : 100);
     if (!problems.isEmpty()) return null;
-    return new FrustrationSettings(
-        threshold, priority, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]);
+    return new FrustrationSettings(threshold, turnThreshold, priority,
+        w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
   }
 
   private double decimal(String key, double min, double max) {

@@ -24,12 +24,13 @@ import org.empathyivr.domain.port.Transcript;
 
 /**
  * Scores the frustration detector on a labeled manifest ({@link LabeledManifest}): each row is one caller turn, scored
- * by a fresh {@link FrustrationMeter} with the configured weights and threshold, and counted as frustrated at or over
- * the threshold.
+ * by a fresh {@link FrustrationMeter} with the configured weights. A text row has no baseline and counts as frustrated
+ * at or over {@code frustration.turn-threshold}; an audio row is compared with its speaker's baseline, as a call turn
+ * is with the caller's first turn, and counts at or over the call's {@code frustration.threshold}.
  *
  * <p>Text rows are brought to recognizer form first. Audio rows go through the recognizer (for the words and their
  * timings) and the voice analysis; as single clips have no first turn, each speaker's baseline is the median profile
- * of all their clips in the manifest ({@code actor}, {@code speaker} or {@code caller} column; the whole manifest when
+ * (and median words log-odds) of all their clips in the manifest ({@code actor}, {@code speaker} or {@code caller} column; the whole manifest when
  * there is none). The labels are never used for it.
  */
 public final class FrustrationEvaluation {
@@ -48,7 +49,7 @@ public final class FrustrationEvaluation {
       long start = System.nanoTime();
       Frustration f = new FrustrationMeter(settings, model).callerSaid(heard);
       long nanos = System.nanoTime() - start;
-      scored.add(new Scored(item, f, f.score() >= settings.threshold(), nanos));
+      scored.add(new Scored(item, f, f.score() >= settings.turnThreshold(), nanos));
     }
     return scored;
   }
@@ -78,16 +79,30 @@ public final class FrustrationEvaluation {
         analysisNanos / 1e6 / audioSeconds);
     Map<String, VoiceProfile> baselines = new HashMap<>();
     bySpeaker.forEach((speaker, list) -> baselines.put(speaker, VoiceProfile.median(list)));
+    Map<String, List<Double>> wordsBySpeaker = new HashMap<>();
+    for (int i = 0; i < transcripts.size(); i++) {
+      wordsBySpeaker.computeIfAbsent(speaker(manifest.items().get(i)), k -> new ArrayList<>())
+          .add(FrustrationMeter.wordsLogit(model, transcripts.get(i)));
+    }
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < transcripts.size(); i++) {
       LabeledManifest.Item item = manifest.items().get(i);
+      String speaker = speaker(item);
+      double usualWords = median(wordsBySpeaker.get(speaker));
       long start = System.nanoTime();
-      Frustration f = FrustrationMeter.withBaseline(settings, model, baselines.get(speaker(item)))
-          .callerSaid(transcripts.get(i), profiles.get(i));
+      FrustrationMeter meter = FrustrationMeter.withBaseline(settings, model, baselines.get(speaker), usualWords);
+      Frustration f = meter.callerSaid(transcripts.get(i), profiles.get(i));
       long nanos = System.nanoTime() - start;
+      // Compared with a baseline, a clip is judged as a call turn is: at the call's threshold.
       scored.add(new Scored(item, f, f.score() >= settings.threshold(), nanos));
     }
     return scored;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
   static String speaker(LabeledManifest.Item item) {
@@ -132,7 +147,8 @@ public final class FrustrationEvaluation {
       throws IOException, SpeechFailure {
     WordsModel model = WordsModel.bundled();
     out.printf(Locale.ROOT, "eval-frustration: %d turns (%s) from %s, threshold %.2f%n", manifest.items().size(),
-        manifest.audio() ? "audio" : "text", manifest.file(), settings.threshold());
+        manifest.audio() ? "audio, each against its speaker's usual" : "text", manifest.file(),
+        manifest.audio() ? settings.threshold() : settings.turnThreshold());
     List<Scored> scored = manifest.audio()
         ? scoreAudio(manifest, settings, model, speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out)
         : scoreText(manifest, settings, model);

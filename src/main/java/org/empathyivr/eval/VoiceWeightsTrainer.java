@@ -42,7 +42,8 @@ public final class VoiceWeightsTrainer {
 
   static void train(LabeledManifest manifest, PrintStream log) throws IOException {
     WordsModel words = WordsModel.bundled();
-    double threshold = FrustrationSettings.defaults().threshold();
+    FrustrationSettings defaults = FrustrationSettings.defaults();
+    double threshold = defaults.threshold();
     double thresholdLogit = Math.log(threshold / (1 - threshold));
     Map<String, List<VoiceProfile>> bySpeaker = new HashMap<>();
     List<VoiceProfile> profiles = new ArrayList<>();
@@ -54,13 +55,21 @@ public final class VoiceWeightsTrainer {
     Map<String, VoiceProfile> baselines = new HashMap<>();
     bySpeaker.forEach((speaker, list) -> baselines.put(speaker, VoiceProfile.median(list)));
     List<Clip> clips = new ArrayList<>();
+    Map<String, List<Double>> wordsBySpeaker = new HashMap<>();
+    double[] wordsLogits = new double[profiles.size()];
+    for (int i = 0; i < profiles.size(); i++) {
+      LabeledManifest.Item item = manifest.items().get(i);
+      List<String> tokens = Words.tokens(Words.asRecognized(item.column("transcript").orElse(item.text())));
+      wordsLogits[i] = words.logit(WordsModel.features(tokens, WordCues.find(tokens)));
+      wordsBySpeaker.computeIfAbsent(item.group(), k -> new ArrayList<>()).add(wordsLogits[i]);
+    }
     for (int i = 0; i < profiles.size(); i++) {
       LabeledManifest.Item item = manifest.items().get(i);
       VoiceProfile now = profiles.get(i);
       VoiceProfile base = baselines.get(item.group());
-      List<String> tokens = Words.tokens(Words.asRecognized(item.column("transcript").orElse(item.text())));
-      double offset = words.logit(WordsModel.features(tokens, WordCues.find(tokens))) - thresholdLogit;
-      clips.add(new Clip(item.group(), relative(now, base), offset, item.frustrated()));
+      double usualWords = VoiceProfile.median(wordsBySpeaker.get(item.group()).stream().mapToDouble(d -> d).toArray());
+      double offset = defaults.words() * (wordsLogits[i] - usualWords) - thresholdLogit;
+      clips.add(new Clip(item.group(), relative(now, base, defaults.louderFromDb()), offset, item.frustrated()));
     }
     BinaryScores cv = new BinaryScores();
     for (String speaker : new TreeSet<>(bySpeaker.keySet())) {
@@ -74,8 +83,8 @@ public final class VoiceWeightsTrainer {
   }
 
   /** Louder (dB), higher (semitones), wider (semitones): only increases count, as in the meter. */
-  static double[] relative(VoiceProfile now, VoiceProfile base) {
-    double louder = now.levelDb() - base.levelDb();
+  static double[] relative(VoiceProfile now, VoiceProfile base, double louderFromDb) {
+    double louder = now.levelDb() - base.levelDb() - louderFromDb;
     double higher = 12 * Math.log(now.pitchHz() / base.pitchHz()) / Math.log(2);
     double wider = now.pitchRangeSemitones() - base.pitchRangeSemitones();
     return new double[] {positive(louder), positive(higher), positive(wider)};
@@ -88,7 +97,7 @@ public final class VoiceWeightsTrainer {
   private static double[] fit(List<Clip> clips) {
     List<LogisticRegression.Row> rows = new ArrayList<>();
     for (Clip c : clips) rows.add(new LogisticRegression.Row(new int[] {0, 1, 2}, c.features(), c.frustrated(), 1.0, c.offset()));
-    double[] w = new LogisticRegression(1.0, 200, 0.05, false).fit(rows, NAMES.length, 1L);
+    double[] w = new LogisticRegression(30.0, 200, 0.05, false).fit(rows, NAMES.length, 1L);
     for (int k = 0; k < NAMES.length; k++) w[k] = Math.max(0, w[k]);
     return w;
   }

@@ -130,13 +130,13 @@ public final class Conversation {
     }
   }
 
-  /** Measures the caller's turn; over the threshold, ends the dialog. */
+  /** Measures the caller's turn (its audio was heard as it was recorded). */
   private void feelFor(Transcript heard) {
     frustrationMeter.timeWithAssistant(Duration.between(startedAt, clock.now()));
     frustration = frustrationMeter.callerSaid(heard);
-    checkFrustration();
   }
 
+  /** Over the threshold, ends the dialog; a caller asking for a person is handed off as having asked, first. */
   private void checkFrustration() {
     frustration = frustrationMeter.current();
     if (frustrationMeter.overThreshold()) throw new CallerFrustrated();
@@ -170,8 +170,8 @@ public final class Conversation {
         }
         case NO -> {
           frustrationMeter.denied();
-          checkFrustration();
           if (++corrections > settings.maxCorrections()) return announce(HandoffReason.RETRIES_EXHAUSTED);
+          checkFrustration();
           if (answer.correction().isPresent()) {
             if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
               return announce(HandoffReason.CALLER_ASKED);
@@ -227,6 +227,7 @@ public final class Conversation {
         feelFor(heard);
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
+      checkFrustration();
       if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
       promptId = "reprompt.issue";
       frustrationMeter.reprompted();
@@ -268,6 +269,7 @@ public final class Conversation {
         Transcript free = freeWords.finish();
         feelFor(free.isEmpty() ? heard : free);
         Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
+        if (answer != Answer.PERSON) checkFrustration();
         if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
         if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       }

@@ -22,9 +22,13 @@ import org.empathyivr.domain.port.Word;
 public final class FrustrationMeter {
   /** A first turn with less speech than this is no baseline; the next turn with enough becomes it. */
   private static final double MIN_BASELINE_SPEECH_SECONDS = 0.8;
-  /** A turn sharing this much of its words with an earlier one repeats it. */
-  private static final double REPEAT_OVERLAP = 0.5;
-  private static final int MIN_REPEAT_WORDS = 3;
+  /** A turn sharing this much of its content words (and at least two) with an earlier one repeats it. */
+  private static final double REPEAT_OVERLAP = 0.6;
+  private static final int MIN_REPEAT_WORDS = 2;
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("i", "i'm", "i've", "me", "my", "you", "your", "it", "it's", "is", "are", "was", "were", "be", "been",
+          "has", "have", "had", "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
+          "this", "that", "no", "not", "yes", "so", "just", "do", "does", "did", "can", "can't", "we", "our", "they");
   private static final double CLIPPING = 0.002;
   private static final double SHOUT_DB = 6;
   private static final double MIN_CUE_WEIGHT = 0.05;
@@ -33,6 +37,7 @@ public final class FrustrationMeter {
   private final WordsModel model;
   private Optional<VoiceProfile> baseline;
   private final boolean fixedBaseline;
+  private final double usualWordsLogit;
   private VoiceAnalyzer listening;
   private Expression worst;
   private final List<Set<String>> complaints = new ArrayList<>();
@@ -45,19 +50,37 @@ public final class FrustrationMeter {
 
   /** A meter for a call: the caller's first turn with speech becomes the voice baseline. */
   public FrustrationMeter(FrustrationSettings settings, WordsModel model) {
-    this(settings, model, Optional.empty());
+    this(settings, model, Optional.empty(), 0);
   }
 
-  private FrustrationMeter(FrustrationSettings settings, WordsModel model, Optional<VoiceProfile> baseline) {
+  private FrustrationMeter(
+      FrustrationSettings settings, WordsModel model, Optional<VoiceProfile> baseline, double usualWordsLogit) {
     this.settings = settings;
     this.model = model;
     this.baseline = baseline;
     this.fixedBaseline = baseline.isPresent();
+    this.usualWordsLogit = usualWordsLogit;
   }
 
-  /** A meter that compares the voice with a known baseline, such as the speaker's typical profile over many clips. */
-  public static FrustrationMeter withBaseline(FrustrationSettings settings, WordsModel model, VoiceProfile baseline) {
-    return new FrustrationMeter(settings, model, Optional.of(baseline));
+  /**
+   * A meter for single clips of a speaker with no call around them: the voice is compared with the speaker's usual
+   * profile, and the words' log-odds with the speaker's usual words log-odds ({@link #wordsLogit}), both taken over
+   * all their clips without labels.
+   */
+  public static FrustrationMeter withBaseline(
+      FrustrationSettings settings, WordsModel model, VoiceProfile usualVoice, double usualWordsLogit) {
+    return new FrustrationMeter(settings, model, Optional.of(usualVoice), usualWordsLogit);
+  }
+
+  /** The words model's log-odds for what was heard, before weighting. */
+  public static double wordsLogit(WordsModel model, Transcript heard) {
+    List<String> tokens = Words.tokens(Words.asRecognized(heard.text()));
+    return model.logit(WordsModel.features(tokens, WordCues.find(tokens)));
+  }
+
+  /** Whether the latest score counts as frustrated for a single turn ({@code frustration.turn-threshold}). */
+  public boolean turnOverThreshold() {
+    return current().score() >= settings.turnThreshold();
   }
 
   /** Takes a piece of the caller's audio in the current turn, as it is recorded. */
@@ -88,7 +111,8 @@ public final class FrustrationMeter {
     }
     if (compareWith.isPresent() && voice.hasSpeech()) logit += voice(voice, compareWith.get(), cues);
     if (!tokens.isEmpty() || voice.hasSpeech()) {
-      Expression turn = new Expression(tokens.isEmpty() ? settings.words() * model.bias() + logit : logit, cues);
+      double wordless = settings.words() * (model.bias() - usualWordsLogit);
+      Expression turn = new Expression(tokens.isEmpty() ? wordless + logit : logit, cues);
       if (worst == null || turn.logit > worst.logit) worst = turn;
     }
     return current();
@@ -118,7 +142,7 @@ public final class FrustrationMeter {
   /** The score now, with the cues that raised it, strongest first. */
   public Frustration current() {
     List<Frustration.Cue> cues = new ArrayList<>();
-    double logit = worst == null ? settings.words() * model.bias() : worst.logit;
+    double logit = worst == null ? settings.words() * (model.bias() - usualWordsLogit) : worst.logit;
     if (worst != null) cues.addAll(worst.cues);
     logit += dialog(cues);
     cues.removeIf(cue -> cue.weight() < MIN_CUE_WEIGHT);
@@ -140,7 +164,8 @@ public final class FrustrationMeter {
 
   private double words(List<String> tokens, List<Frustration.Cue> cues) {
     List<WordCues.Match> matches = WordCues.find(tokens);
-    double logit = settings.words() * model.logit(WordsModel.features(tokens, matches));
+    double raw = model.logit(WordsModel.features(tokens, matches));
+    double logit = settings.words() * (raw - usualWordsLogit);
     double explained = 0;
     Set<WordCues.Kind> seen = new HashSet<>();
     for (WordCues.Match match : matches) {
@@ -152,16 +177,16 @@ public final class FrustrationMeter {
       cues.add(new Frustration.Cue("words." + match.kind().name().toLowerCase(Locale.ROOT), what, weight));
       explained += weight;
     }
-    double rest = logit - settings.words() * model.bias() - explained;
+    double rest = logit - settings.words() * (model.bias() - usualWordsLogit) - explained;
     cues.add(new Frustration.Cue("words.model", String.format(Locale.ROOT,
-        "words sound frustrated (%.2f)", 1 / (1 + Math.exp(-logit))), rest));
+        "words sound frustrated (%.2f)", 1 / (1 + Math.exp(-raw))), rest));
     return logit;
   }
 
   private double voice(VoiceProfile now, VoiceProfile base, List<Frustration.Cue> cues) {
     double logit = 0;
     double louder = now.levelDb() - base.levelDb();
-    logit += cue(cues, "voice.louder", settings.louderPerDb() * louder,
+    logit += cue(cues, "voice.louder", settings.louderPerDb() * (louder - settings.louderFromDb()),
         String.format(Locale.ROOT, "raised voice %+.0f dB vs. %s", louder, against()));
     if (Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
       double higher = 12 * Math.log(now.pitchHz() / base.pitchHz()) / Math.log(2);
@@ -219,11 +244,12 @@ public final class FrustrationMeter {
 
   private void noteRepeat(List<String> tokens) {
     Set<String> words = new HashSet<>(tokens);
+    words.removeAll(FUNCTION_WORDS);
     if (words.size() < MIN_REPEAT_WORDS) return;
     for (Set<String> earlier : complaints) {
       Set<String> shared = new HashSet<>(words);
       shared.retainAll(earlier);
-      if (shared.size() >= REPEAT_OVERLAP * Math.min(words.size(), earlier.size())) {
+      if (shared.size() >= MIN_REPEAT_WORDS && shared.size() >= REPEAT_OVERLAP * Math.min(words.size(), earlier.size())) {
         repeats++;
         break;
       }

@@ -5,9 +5,11 @@ package org.empathyivr.domain.frustration;
  * {@code 1 / (1 + e^-(words × model log-odds + voice + dialog))}.
  *
  * @param threshold the score at which the assistant stops asking and hands off, in (0, 1]
+ * @param turnThreshold the score at which one turn on its own counts as frustrated ({@code eval-frustration})
  * @param priority the queue priority for a frustrated caller's handoff
  * @param words how much the words model counts (1 = as trained)
- * @param louderPerDb per dB of level above the caller's first turn
+ * @param louderFromDb how much louder than the first turn is still ordinary (no weight below it)
+ * @param louderPerDb per dB of level above that
  * @param higherPitchPerSemitone per semitone of median pitch above the first turn
  * @param widerRangePerSemitone per semitone of pitch range wider than in the first turn
  * @param fasterPer10Percent per 10 % faster speech than in the first turn
@@ -20,8 +22,10 @@ package org.empathyivr.domain.frustration;
  */
 public record FrustrationSettings(
     double threshold,
+    double turnThreshold,
     int priority,
     double words,
+    double louderFromDb,
     double louderPerDb,
     double higherPitchPerSemitone,
     double widerRangePerSemitone,
@@ -35,13 +39,29 @@ public record FrustrationSettings(
 
   public FrustrationSettings {
     if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold not in (0, 1]: " + threshold);
+    if (!(turnThreshold > 0 && turnThreshold <= 1)) {
+      throw new IllegalArgumentException("turnThreshold not in (0, 1]: " + turnThreshold);
+    }
+    if (!(louderFromDb >= 0 && louderFromDb <= 40)) throw new IllegalArgumentException("louderFromDb: " + louderFromDb);
     double[] weights = {words, louderPerDb, higherPitchPerSemitone, widerRangePerSemitone, fasterPer10Percent, shouting,
         denial, reprompt, keys, perMinute, repeatedComplaint};
     for (double w : weights) if (!(w >= 0 && w <= 100)) throw new IllegalArgumentException("weight not in [0, 100]: " + w);
   }
 
-  /** The documented defaults (README "Frustration"): words and voice weights as trained, dialog weights chosen. */
+  /**
+   * The documented defaults (README "Frustration"): the words model and the louder weight as trained, the rest chosen
+   * so that a calm caller who is misunderstood twice is not handed off as frustrated.
+   */
   public static FrustrationSettings defaults() {
-    return new FrustrationSettings(0.5, 10, 1.0, 0.25, 0.1, 0.05, 0.2, 1.0, 0.7, 0.5, 0.5, 0.3, 0.8);
+    // threshold, turnThreshold, priority, words, louderFromDb, louderPerDb, pitch, range, faster, shouting, denial,
+    // reprompt, keys, perMinute, repeatedComplaint
+    return new FrustrationSettings(0.85, 0.5, 10, 0.7, 6, 0.7, 0.15, 0.0, 0.2, 1.0, 0.5, 0.3, 0.5, 0.3, 0.8);
+  }
+
+  /** The same settings with another threshold (for measuring at other operating points). */
+  public FrustrationSettings withThresholds(double threshold, double turnThreshold) {
+    return new FrustrationSettings(threshold, turnThreshold, priority, words, louderFromDb, louderPerDb,
+        higherPitchPerSemitone, widerRangePerSemitone, fasterPer10Percent, shouting, denial, reprompt, keys, perMinute,
+        repeatedComplaint);
   }
 }

@@ -13,9 +13,9 @@ import org.empathyivr.domain.port.Audio;
 public final class VoiceAnalyzer {
   static final int HOP_MS = 20;
   /** Frames quieter than this are never speech, however quiet the line. */
-  private static final double FLOOR_DB = -55;
+  private static final double FLOOR_DB = -65;
   /** Speech is within this many dB of the turn's loud frames; quieter frames are pauses and line noise. */
-  private static final double ACTIVE_RANGE_DB = 25;
+  private static final double ACTIVE_RANGE_DB = 30;
 
   private static final double FULL_SCALE = 32768.0;
   private static final int CLIP_LEVEL = 32000;

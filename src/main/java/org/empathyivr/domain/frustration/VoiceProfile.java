@@ -47,7 +47,7 @@ public record VoiceProfile(
         median(profiles.stream().mapToDouble(VoiceProfile::clippedFraction).toArray()));
   }
 
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
     if (finite.length == 0) return Double.NaN;
     int mid = finite.length / 2;
