@@ -35,3 +35,8 @@ say weather.wav           en-us    150 "the weather is lovely in the mountains"
 
 # Wide-band, as a softphone or a test harness might send: the adapter must take any rate.
 say internet-dropping-16k.wav en-us+m3 150 "my internet keeps dropping every evening" 16000
+
+# Frustration (FrustratedCallIT): the same caller voice as internet-dropping.wav, now faster, higher and 12 dB louder
+# (clipping, as a shout does), with angrier words.
+say "$tmp/third-time.wav" en-us+m3 175 "this is the third time I'm calling and it's still not fixed"
+sox -R "$tmp/third-time.wav" third-time-loud.wav gain 12 pitch 300
