@@ -28,10 +28,10 @@ import org.empathyivr.domain.frustration.WordsModel;
  * <p>Run by {@code scripts/train-frustration.sh}: {@code FrustrationTrainer --out FILE [--folds N] MANIFEST...}.
  */
 public final class FrustrationTrainer {
-  private static final double[] L2_GRID = {100};
+  private static final double[] L2_GRID = {10, 100, 1000};
   private static final int MIN_COUNT = 2;
   /** 1 makes every set count the same, 0 every row; between, small sets count more than their size. */
-  private static final double SET_BALANCE = Double.parseDouble(System.getProperty("frustration.set-balance", "0.5"));
+  private static final double SET_BALANCE = Double.parseDouble(System.getProperty("frustration.set-balance", "1"));
   private static final int EPOCHS = 12;
   private static final double LEARNING_RATE = 0.1;
   private static final double PRUNE_BELOW = 0.005;
