@@ -39,7 +39,7 @@ public final class WordsModel {
       features.add((negated[i] ? "n:" : "w:") + tokens.get(i));
       if (i > 0) features.add("b:" + tokens.get(i - 1) + "_" + tokens.get(i));
     }
-    for (WordCues.Match cue : cues) features.add("k:" + cue.kind().name().toLowerCase());
+    for (WordCues.Match cue : cues) features.add("k:" + cue.kind().name().toLowerCase(java.util.Locale.ROOT));
     if (tokens.isEmpty()) features.add("empty");
     return features;
   }
