@@ -42,13 +42,15 @@ public final class Main {
           "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "       java -jar empathy-ivr.jar check-config FILE",
           "       java -jar empathy-ivr.jar reflect TEXT",
+          "       java -jar empathy-ivr.jar eval-frustration [--config FILE] [--threshold T] MANIFEST.tsv",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
           "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory",
           "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text",
           "  check-config  validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not",
-          "  reflect    print what the assistant says back to a caller who said TEXT");
+          "  reflect    print what the assistant says back to a caller who said TEXT",
+          "  eval-frustration  measure the frustration detector on a labeled TSV (label, and text or wav_path)");
 
   private Main() {}
 
@@ -67,6 +69,7 @@ public final class Main {
       case "eval-stt" -> evaluateSpeech(rest, out, err);
       case "check-config" -> checkConfig(rest, out, err);
       case "reflect" -> reflect(rest, out, err);
+      case "eval-frustration" -> FrustrationCommand.run(rest, out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE);
         yield 0;

@@ -18,6 +18,7 @@ import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.io.FileHandler;
 import org.empathyivr.domain.dialog.DialogSettings;
+import org.empathyivr.domain.frustration.FrustrationSettings;
 import org.empathyivr.domain.port.Listening;
 
 /**
@@ -64,6 +65,23 @@ public final class SettingsReader {
     d.put("web.bind-address", "127.0.0.1");
     d.put("web.port", "8088");
     d.put("web.token", "");
+    // Frustration (README "Frustration"): keep in step with FrustrationSettings.defaults().
+    d.put("frustration.threshold", "0.85");
+    d.put("frustration.turn-threshold", "0.5");
+    d.put("frustration.tone-threshold", "0.75");
+    d.put("frustration.priority", "10");
+    d.put("frustration.words", "0.7");
+    d.put("frustration.voice.louder-from-db", "6");
+    d.put("frustration.voice.louder-per-db", "0.7");
+    d.put("frustration.voice.higher-pitch-per-semitone", "0.15");
+    d.put("frustration.voice.wider-range-per-semitone", "0.0");
+    d.put("frustration.voice.faster-per-10-percent", "0.2");
+    d.put("frustration.voice.shouting", "1.0");
+    d.put("frustration.dialog.denial", "0.5");
+    d.put("frustration.dialog.reprompt", "0.3");
+    d.put("frustration.dialog.keys", "0.5");
+    d.put("frustration.dialog.per-minute", "0.3");
+    d.put("frustration.dialog.repeated-complaint", "0.8");
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -192,11 +210,41 @@ public final class SettingsReader {
     int answerReprompts = number("dialog.max-answer-reprompts", 0, 10);
     String queue = word("handoff.queue");
     int priority = number("handoff.priority", 0, 1000);
+    FrustrationSettings frustration = frustration();
     if (!problems.isEmpty()) return null;
     return new DialogSettings(
         new Listening(issueMax * 1000, issueSilence, "0#"),
         new Listening(answerMax * 1000, answerSilence, "012#"),
-        issueReprompts, corrections, answerReprompts, queue, priority);
+        issueReprompts, corrections, answerReprompts, queue, priority, frustration);
+  }
+
+  private FrustrationSettings frustration() {
+    double threshold = decimal("frustration.threshold", 0.01, 1);
+    double turnThreshold = decimal("frustration.turn-threshold", 0.01, 1);
+    double toneThreshold = decimal("frustration.tone-threshold", 0.01, 1);
+    int priority = number("frustration.priority", 0, 1000);
+    double[] w = new double[12];
+    String[] keys = {"words", "voice.louder-from-db", "voice.louder-per-db", "voice.higher-pitch-per-semitone",
+        "voice.wider-range-per-semitone", "voice.faster-per-10-percent", "voice.shouting", "dialog.denial",
+        "dialog.reprompt", "dialog.keys", "dialog.per-minute", "dialog.repeated-complaint"};
+    for (int i = 0; i < keys.length; i++) w[i] = decimal("frustration." + keys[i], 0, i == 1 ? 40 : 100);
+    if (!problems.isEmpty()) return null;
+    return new FrustrationSettings(threshold, turnThreshold, toneThreshold, priority,
+        w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11]);
+  }
+
+  private double decimal(String key, double min, double max) {
+    String value = values.get(key);
+    try {
+      if (value.matches("[0-9]+(\\.[0-9]+)?")) {
+        double d = Double.parseDouble(value);
+        if (d >= min && d <= max) return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("'" + key + "' must be a decimal number from " + min + " to " + max + ", got '" + value + "'");
+    return min;
   }
 
   private Settings.Handoffs handoffs() {

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.Caller.NameSource;
 import org.empathyivr.domain.dialog.Turn.Speaker;
+import org.empathyivr.domain.empathy.Feeling;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.empathy.Phrasing;
-import org.empathyivr.domain.empathy.Feeling;
 import org.empathyivr.domain.empathy.Reflection;
 import org.empathyivr.domain.empathy.SayingBack;
 import org.empathyivr.domain.empathy.Tone;
+import org.empathyivr.domain.frustration.Frustration;
+import org.empathyivr.domain.frustration.FrustrationMeter;
+import org.empathyivr.domain.frustration.WordsModel;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -28,10 +31,9 @@ import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
-import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
-import org.empathyivr.domain.summary.PhraseUse;
 import org.empathyivr.domain.summary.HandoffReason;
+import org.empathyivr.domain.summary.PhraseUse;
 
 /**
  * One support call: greet the caller, hear what is wrong, say it back in our words, confirm it, and hand the call to
@@ -63,6 +65,8 @@ public final class Conversation {
   private final List<Exception> problems = new ArrayList<>();
   private final List<PhraseUse> phrasesUsed = new ArrayList<>();
   private Frustration frustration = Frustration.NONE;
+  private final FrustrationMeter frustrationMeter;
+  private Instant startedAt;
   private Caller caller = new Caller(Optional.empty(), Optional.empty(), NameSource.NONE);
   private Optional<String> issue = Optional.empty();
   private Optional<String> reflection = Optional.empty();
@@ -87,14 +91,21 @@ public final class Conversation {
     this.clock = clock;
     this.settings = settings;
     this.phrasing = new Phrasing(phraseBook, call.callId());
+    this.frustrationMeter = new FrustrationMeter(settings.frustration(), WordsModel.bundled());
+  }
+
+  /** How frustrated the caller seems so far, in [0, 1]: for choosing the tone of the next prompt. */
+  public double frustrationLevel() {
+    return frustrationMeter.level();
   }
 
   /** Runs the call to its handoff. Never throws for anything the call, the caller or speech can do. */
   public Outcome run() {
     Instant started = clock.now();
+    startedAt = started;
     HandoffReason reason;
     try {
-      reason = converse();
+      reason = converseUntilFrustrated();
     } catch (CallerHungUp hangup) {
       keepWhatWasSaid(hangup.partialRecording());
       reason = HandoffReason.HUNG_UP;
@@ -104,6 +115,34 @@ public final class Conversation {
       apologizeForTrouble();
     }
     return handOff(reason, started);
+  }
+
+  /** Over the frustration threshold the assistant stops asking: it acknowledges the caller and hands off at once. */
+  private HandoffReason converseUntilFrustrated() throws CallerHungUp, CallFailure, SpeechFailure {
+    try {
+      return converse();
+    } catch (CallerFrustrated frustrated) {
+      return announce(HandoffReason.FRUSTRATED);
+    }
+  }
+
+  /** Thrown out of the dialog, from any turn, when the caller's frustration crosses the threshold. */
+  private static final class CallerFrustrated extends RuntimeException {
+    CallerFrustrated() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Measures the caller's turn (its audio was heard as it was recorded). */
+  private void feelFor(Transcript heard) {
+    frustrationMeter.timeWithAssistant(Duration.between(startedAt, clock.now()));
+    frustration = frustrationMeter.callerSaid(heard);
+  }
+
+  /** Over the threshold, ends the dialog; a caller asking for a person is handed off as having asked, first. */
+  private void checkFrustration() {
+    frustration = frustrationMeter.current();
+    if (frustrationMeter.overThreshold()) throw new CallerFrustrated();
   }
 
   private HandoffReason converse() throws CallerHungUp, CallFailure, SpeechFailure {
@@ -148,7 +187,9 @@ public final class Conversation {
           return announce(HandoffReason.RETRIES_EXHAUSTED);
         }
         case NO -> {
+          frustrationMeter.denied();
           if (++corrections > settings.maxCorrections()) return announce(HandoffReason.RETRIES_EXHAUSTED);
+          checkFrustration();
           if (answer.correction().isPresent()) {
             if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
               return announce(HandoffReason.CALLER_ASKED);
@@ -163,13 +204,15 @@ public final class Conversation {
   }
 
   /**
-   * How to speak to this caller now. Decided from the caller's words for now: a caller who showed a feeling is
-   * spoken to softly. This is the one place the tone is chosen, so a frustration score can decide it later.
+   * How to speak to this caller now: softly to a caller who showed a feeling in words, or whose frustration (words,
+   * voice and the dialog so far) is past frustration.tone-threshold, though not yet past the handoff threshold. The
+   * one place the tone is chosen.
    */
   private Tone currentTone() {
     boolean feelingShown = transcript.stream()
         .anyMatch(t -> t.speaker() == Speaker.CALLER && Feeling.shownIn(t.text()).isPresent());
-    return feelingShown ? Tone.UPSET : Tone.CALM;
+    boolean soundsUpset = frustrationMeter.level() >= settings.frustration().toneThreshold();
+    return feelingShown || soundsUpset ? Tone.UPSET : Tone.CALM;
   }
 
   private Caller identifyCaller() {
@@ -205,6 +248,7 @@ public final class Conversation {
           channel.record(settings.answerListening(), piece -> {
             nameWords.accept(piece);
             freeWords.accept(piece);
+            frustrationMeter.hear(piece);
           });
       if (recording.endedByKey()) {
         callerKeyed(recording.key());
@@ -212,7 +256,9 @@ public final class Conversation {
       }
       Transcript name = nameWords.finish();
       Transcript said = callerSaid(freeWords.finish());
+      feelFor(said);
       if (Answer.asksForPerson(said.text())) return new NameAnswer(Optional.empty(), Optional.empty(), true);
+      checkFrustration();
       // A sentence is not a name. A caller who goes straight to the problem has told us the issue: we do not ask
       // for it again.
       if (said.text().split(" ").length > MAX_NAME_ANSWER_WORDS) {
@@ -236,14 +282,20 @@ public final class Conversation {
       Transcript heard;
       // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
       try (TranscriptionStream stream = speechToText.startTranscribing()) {
-        Recording recording = channel.record(settings.issueListening(), stream::accept);
+        Recording recording =
+            channel.record(settings.issueListening(), piece -> {
+              stream.accept(piece);
+              frustrationMeter.hear(piece);
+            });
         if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
           callerKeyed(recording.key());
           return Heard.PERSON;
         }
         heard = callerSaid(stream.finish());
+        feelFor(heard);
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
+      checkFrustration();
       if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
       Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
       if (acknowledged.isPresent()) {
@@ -251,7 +303,9 @@ public final class Conversation {
         silences = 0;
       } else {
         prompt = phrasing.say(silences++ == 0 ? "patience.take-time" : "reprompt.issue", Map.of(), currentTone());
+        frustrationMeter.reprompted();
       }
+      checkFrustration();
     }
     return silences > 0 ? Heard.SILENCE : Heard.NOTHING;
   }
@@ -277,17 +331,24 @@ public final class Conversation {
             channel.record(settings.answerListening(), piece -> {
               answerWords.accept(piece);
               freeWords.accept(piece);
+              frustrationMeter.hear(piece);
             });
         if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
           callerKeyed(recording.key());
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
         }
         Transcript heard = callerSaid(answerWords.finish());
+        // The free words carry what the answer grammar cannot: "no, this is ridiculous".
+        Transcript free = freeWords.finish();
+        feelFor(free.isEmpty() ? heard : free);
         Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
-        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(freeWords.finish()));
+        if (answer != Answer.PERSON) checkFrustration();
+        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
         if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       }
       question = phrasing.say("reprompt.confirm");
+      frustrationMeter.reprompted();
+      checkFrustration();
     }
     return new Confirmation(Answer.UNCLEAR, Optional.empty());
   }
@@ -317,6 +378,7 @@ public final class Conversation {
           case CALLER_ASKED -> phrasing.say("handoff.asked");
           case RETRIES_EXHAUSTED -> phrasing.say(afterSilence ? "handoff.silence" : "handoff.retries");
           case ERROR, HUNG_UP, BUSY -> phrasing.say("handoff.error");
+          case FRUSTRATED -> phrasing.say("handoff.frustrated");
         };
     say(line.then(phrasing.say("closing")), "");
     return reason;
@@ -347,6 +409,7 @@ public final class Conversation {
   }
 
   private void callerKeyed(char key) {
+    frustrationMeter.callerKeyed(key);
     transcript.add(new Turn(clock.now(), Speaker.CALLER, "[key " + key + "]", 1.0));
   }
 
@@ -374,7 +437,7 @@ public final class Conversation {
             confirmed,
             reason,
             settings.queue(),
-            settings.priority(),
+            reason == HandoffReason.FRUSTRATED ? settings.frustration().priority() : settings.priority(),
             Duration.between(started, now),
             transcript,
             frustration,

@@ -1,5 +1,6 @@
 package org.empathyivr.domain.dialog;
 
+import org.empathyivr.domain.frustration.FrustrationSettings;
 import org.empathyivr.domain.port.Listening;
 
 /**
@@ -12,6 +13,7 @@ import org.empathyivr.domain.port.Listening;
  * @param maxAnswerReprompts how many times to ask again when a yes or no was not heard
  * @param queue the agent queue for handoffs
  * @param priority the queue priority for ordinary handoffs
+ * @param frustration when a frustrated caller is handed off at once, and with what priority
  */
 public record DialogSettings(
     Listening issueListening,
@@ -20,7 +22,8 @@ public record DialogSettings(
     int maxCorrections,
     int maxAnswerReprompts,
     String queue,
-    int priority) {
+    int priority,
+    FrustrationSettings frustration) {
 
   /** Keys the caller may press while listening: 0 for a person; 1 and 2 for yes and no. */
   public static final char KEY_PERSON = '0';
@@ -28,7 +31,21 @@ public record DialogSettings(
   public static final char KEY_YES = '1';
   public static final char KEY_NO = '2';
 
+  /** Settings with the default frustration settings. */
+  public DialogSettings(
+      Listening issueListening,
+      Listening answerListening,
+      int maxIssueReprompts,
+      int maxCorrections,
+      int maxAnswerReprompts,
+      String queue,
+      int priority) {
+    this(issueListening, answerListening, maxIssueReprompts, maxCorrections, maxAnswerReprompts, queue, priority,
+        FrustrationSettings.defaults());
+  }
+
   public DialogSettings {
+    if (frustration == null) throw new IllegalArgumentException("frustration == null");
     if (maxIssueReprompts < 0) throw new IllegalArgumentException("maxIssueReprompts < 0: " + maxIssueReprompts);
     if (maxCorrections < 0) throw new IllegalArgumentException("maxCorrections < 0: " + maxCorrections);
     if (maxAnswerReprompts < 0) throw new IllegalArgumentException("maxAnswerReprompts < 0: " + maxAnswerReprompts);

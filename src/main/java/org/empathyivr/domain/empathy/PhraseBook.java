@@ -35,6 +35,7 @@ public final class PhraseBook {
           "handoff.asked",
           "handoff.retries",
           "handoff.error",
+          "handoff.frustrated",
           "ask.name",
           "name.thanks",
           "ask.after-feeling",

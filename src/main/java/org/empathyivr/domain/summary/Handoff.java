@@ -3,6 +3,7 @@ package org.empathyivr.domain.summary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.dialog.Turn;
@@ -58,6 +59,12 @@ public record Handoff(
     line.append(issue.map(i -> "\"" + i + "\"").orElse("no issue heard"));
     if (issue.isPresent()) line.append(confirmed ? " (confirmed by the caller)" : " (not confirmed)");
     line.append("; reason: ").append(reason.label());
+    if (reason == HandoffReason.FRUSTRATED || frustration.score() >= SpokenSummary.SOMEWHAT_FRUSTRATED) {
+      line.append(String.format(Locale.ROOT, "; frustration %.2f", frustration.score()));
+      if (!frustration.cues().isEmpty()) {
+        line.append(": ").append(String.join(", ", frustration.cues().stream().map(Frustration.Cue::explanation).toList()));
+      }
+    }
     return line.toString();
   }
 

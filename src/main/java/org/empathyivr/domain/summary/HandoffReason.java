@@ -13,7 +13,9 @@ public enum HandoffReason {
   /** The caller hung up before the assistant was done. */
   HUNG_UP("caller-hung-up"),
   /** Every line was taken (agi.max-calls calls in progress): the caller went straight to a human. */
-  BUSY("busy");
+  BUSY("busy"),
+  /** The caller sounded frustrated: a human takes over at once, ahead in the queue. */
+  FRUSTRATED("frustrated");
 
   private final String label;
 

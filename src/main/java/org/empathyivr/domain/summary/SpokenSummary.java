@@ -15,10 +15,14 @@ import org.empathyivr.domain.frustration.Frustration;
  * <p>It never guesses a gender: the caller is their name, or "the caller", and "they". Pure and thread-safe.
  */
 public final class SpokenSummary {
-  /** From this score on, the agent hears that the caller is frustrated. */
-  public static final double FRUSTRATED = 0.5;
-  /** From this score on, the agent hears that the caller may be a little frustrated. */
-  public static final double SOMEWHAT_FRUSTRATED = 0.25;
+  /**
+   * From this score on (or when handed off as frustrated), the agent hears that the caller is frustrated: the default
+   * frustration.threshold. A complaint alone scores up to about 0.8 on its words, so lower would call calm callers
+   * frustrated.
+   */
+  public static final double FRUSTRATED = 0.85;
+  /** From this score on, the agent hears that the caller may be a little frustrated: the default tone threshold. */
+  public static final double SOMEWHAT_FRUSTRATED = 0.75;
 
   /** First-person words and their third-person, gender-neutral forms. */
   private static final Map<String, String> THIRD_PERSON = Map.ofEntries(
@@ -37,7 +41,7 @@ public final class SpokenSummary {
     List<String> parts = new ArrayList<>();
     parts.add(h.issue().map(i -> who + " says " + thirdPerson(i)).orElse(who + ", no issue was heard"));
     if (h.issue().isPresent()) parts.add(h.confirmed() ? firstName + " confirmed it" : "not confirmed");
-    feeling(h.frustration()).ifPresent(parts::add);
+    feeling(h.frustration(), h.reason() == HandoffReason.FRUSTRATED).ifPresent(parts::add);
     if (h.reason() != HandoffReason.CONFIRMED) parts.add(reason(h.reason()));
     return String.join("; ", parts) + ".";
   }
@@ -59,9 +63,9 @@ public final class SpokenSummary {
     return out.toString();
   }
 
-  private static Optional<String> feeling(Frustration f) {
+  private static Optional<String> feeling(Frustration f, boolean handedOffAsFrustrated) {
     String why = f.cues().isEmpty() ? "" : ": " + f.cues().get(0).explanation();
-    if (f.score() >= FRUSTRATED) return Optional.of("frustrated" + why);
+    if (handedOffAsFrustrated || f.score() >= FRUSTRATED) return Optional.of("frustrated" + why);
     if (f.score() >= SOMEWHAT_FRUSTRATED) return Optional.of("maybe a little frustrated" + why);
     return Optional.empty();
   }
@@ -74,6 +78,7 @@ public final class SpokenSummary {
       case ERROR -> "the assistant had a technical problem";
       case HUNG_UP -> "hung up before the end";
       case BUSY -> "every line of the assistant was busy";
+      case FRUSTRATED -> "handed over at once";
     };
   }
 }

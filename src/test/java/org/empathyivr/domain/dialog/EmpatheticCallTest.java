@@ -136,7 +136,7 @@ class EmpatheticCallTest {
 
   @Test
   void letsACallerVentAndAcknowledgesItBeforeAskingWhatHappened() {
-    channel.says("this is ridiculous i'm so fed up").says("my bill went up by twenty dollars").says("yes");
+    channel.says("honestly i'm a bit fed up").says("my bill went up by twenty dollars").says("yes");
 
     Handoff handoff = call("c-7", "5551234", null, Map.of("5551234", "Maria Lopez"));
 
@@ -168,7 +168,7 @@ class EmpatheticCallTest {
 
   @Test
   void aWholeCallSpeaksNoLineTwiceAndNothingNegative() {
-    channel.says("maria").says("i'm really upset you charged me twice for my bill").says("no")
+    channel.says("maria").says("i'm a little worried you charged me twice for my bill").says("no")
         .says("i was charged forty dollars twice in october").says("yes");
 
     call("c-9", null, "WIRELESS CALLER", Map.of());

@@ -28,7 +28,7 @@ class SpokenSummaryTest {
 
   @Test
   void saysTheCallerIsFrustratedAndWhyWithoutGuessingAGender() {
-    Frustration upset = new Frustration(0.8, List.of(
+    Frustration upset = new Frustration(0.9, List.of(
         new Frustration.Cue("words.repeat", "it's their third call", 0.5),
         new Frustration.Cue("voice.louder", "raised voice", 0.3)));
     Handoff h = handoff(MARIA, "I am so tired of this, my phone is dead again", true, HandoffReason.CONFIRMED, upset);
@@ -40,7 +40,7 @@ class SpokenSummaryTest {
   @Test
   void callsAnUnnamedCallerTheCallerAndSaysWhyTheyCameEarly() {
     Handoff h = handoff(UNKNOWN, "I can't log in to my account", false, HandoffReason.CALLER_ASKED,
-        new Frustration(0.3, List.of()));
+        new Frustration(0.78, List.of()));
 
     assertEquals("The caller says they can't log in to their account; not confirmed; maybe a little frustrated;"
         + " asked for a person.", h.spokenSummary());

@@ -1,0 +1,107 @@
+package org.empathyivr.domain.frustration;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A logistic regression over words, word pairs and {@link WordCues} kinds: the log-odds that an utterance is
+ * frustrated. Trained offline ({@code scripts/train-frustration.sh}) and shipped as the resource {@link #RESOURCE}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WordsModel {
+  /** The bundled model, trained on the dev parts of the labeled sets. */
+  public static final String RESOURCE = "/org/empathyivr/domain/frustration/words-model.tsv";
+
+  private final double bias;
+  private final Map<String, Double> weights;
+
+  public WordsModel(double bias, Map<String, Double> weights) {
+    if (!Double.isFinite(bias)) throw new IllegalArgumentException("bias: " + bias);
+    this.bias = bias;
+    this.weights = Map.copyOf(weights);
+  }
+
+  /** The features of recognizer-style words: each word (marked when negated), each pair, each cue kind. */
+  public static Set<String> features(List<String> tokens, List<WordCues.Match> cues) {
+    Set<String> features = new LinkedHashSet<>();
+    boolean[] negated = WordCues.negated(tokens);
+    for (int i = 0; i < tokens.size(); i++) {
+      features.add((negated[i] ? "n:" : "w:") + tokens.get(i));
+      if (i > 0) features.add("b:" + tokens.get(i - 1) + "_" + tokens.get(i));
+    }
+    for (WordCues.Match cue : cues) features.add("k:" + cue.kind().name().toLowerCase(java.util.Locale.ROOT));
+    if (tokens.isEmpty()) features.add("empty");
+    return features;
+  }
+
+  /** The log-odds for these features. */
+  public double logit(Set<String> features) {
+    double sum = bias;
+    for (String feature : features) sum += weights.getOrDefault(feature, 0.0);
+    return sum;
+  }
+
+  public double bias() {
+    return bias;
+  }
+
+  /** The weight of one feature, 0 when the model does not know it. */
+  public double weight(String feature) {
+    return weights.getOrDefault(feature, 0.0);
+  }
+
+  /** The bundled model, read once. */
+  public static WordsModel bundled() {
+    return Bundled.MODEL;
+  }
+
+  private static final class Bundled {
+    static final WordsModel MODEL = load();
+  }
+
+  private static WordsModel load() {
+    try (InputStream in = WordsModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+      return read(in, RESOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * Reads a model: UTF-8 lines {@code feature<TAB>weight}, one of them {@code bias<TAB>weight}; {@code #} starts a
+   * comment line.
+   */
+  public static WordsModel read(InputStream in, String name) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    Map<String, Double> weights = new HashMap<>();
+    Double bias = null;
+    int lineNumber = 0;
+    for (String line; (line = reader.readLine()) != null; ) {
+      lineNumber++;
+      if (line.isBlank() || line.startsWith("#")) continue;
+      String[] parts = line.split("\t");
+      double value;
+      try {
+        if (parts.length != 2) throw new NumberFormatException("expected feature<TAB>weight");
+        value = Double.parseDouble(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new IOException(name + " line " + lineNumber + ": " + e.getMessage());
+      }
+      if (parts[0].equals("bias")) bias = value;
+      else weights.put(parts[0], value);
+    }
+    if (bias == null) throw new IOException(name + ": no bias line");
+    return new WordsModel(bias, weights);
+  }
+}

@@ -1,0 +1,157 @@
+package org.empathyivr.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.domain.frustration.Frustration;
+import org.empathyivr.domain.frustration.FrustrationMeter;
+import org.empathyivr.domain.frustration.FrustrationSettings;
+import org.empathyivr.domain.frustration.VoiceAnalyzer;
+import org.empathyivr.domain.frustration.VoiceProfile;
+import org.empathyivr.domain.frustration.Words;
+import org.empathyivr.domain.frustration.WordsModel;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.Transcript;
+
+/**
+ * Scores the frustration detector on a labeled manifest ({@link LabeledManifest}): each row is one caller turn, scored
+ * by a fresh {@link FrustrationMeter} with the configured weights. A text row has no baseline and counts as frustrated
+ * at or over {@code frustration.turn-threshold}; an audio row is compared with its speaker's baseline, as a call turn
+ * is with the caller's first turn, and counts at or over the call's {@code frustration.threshold}.
+ *
+ * <p>Text rows are brought to recognizer form first. Audio rows go through the recognizer (for the words and their
+ * timings) and the voice analysis; as single clips have no first turn, each speaker's baseline is the median profile
+ * (and median words log-odds) of all their clips in the manifest ({@code actor}, {@code speaker} or {@code caller} column; the whole manifest when
+ * there is none). The labels are never used for it.
+ */
+public final class FrustrationEvaluation {
+  private static final String[] SPEAKER_COLUMNS = {"actor", "speaker", "caller"};
+
+  /** One scored row. */
+  public record Scored(LabeledManifest.Item item, Frustration frustration, boolean predicted, long scoringNanos) {}
+
+  private FrustrationEvaluation() {}
+
+  /** Scores text rows. */
+  public static List<Scored> scoreText(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
+    List<Scored> scored = new ArrayList<>();
+    for (LabeledManifest.Item item : manifest.items()) {
+      Transcript heard = new Transcript(Words.asRecognized(item.text()), List.of());
+      long start = System.nanoTime();
+      Frustration f = new FrustrationMeter(settings, model).callerSaid(heard);
+      long nanos = System.nanoTime() - start;
+      scored.add(new Scored(item, f, f.score() >= settings.turnThreshold(), nanos));
+    }
+    return scored;
+  }
+
+  /** Scores audio rows: recognizer, voice profile, per-speaker baseline. */
+  public static List<Scored> scoreAudio(
+      LabeledManifest manifest, FrustrationSettings settings, WordsModel model, SpeechToText speech, PrintStream out)
+      throws IOException, SpeechFailure {
+    List<Transcript> transcripts = new ArrayList<>();
+    List<VoiceProfile> profiles = new ArrayList<>();
+    Map<String, List<VoiceProfile>> bySpeaker = new HashMap<>();
+    long analysisNanos = 0;
+    double audioSeconds = 0;
+    for (LabeledManifest.Item item : manifest.items()) {
+      Audio audio = WavFile.read(manifest.wav(item));
+      Transcript heard = speech.transcribe(audio);
+      long start = System.nanoTime();
+      VoiceProfile profile = VoiceAnalyzer.profile(audio);
+      analysisNanos += System.nanoTime() - start;
+      audioSeconds += audio.durationMs() / 1000.0;
+      profile = profile.withWordsPerSecond(wordsPerSecond(heard));
+      transcripts.add(heard);
+      profiles.add(profile);
+      bySpeaker.computeIfAbsent(speaker(item), k -> new ArrayList<>()).add(profile);
+    }
+    out.printf(Locale.ROOT, "voice analysis: %.2f ms per second of audio (done while the caller speaks)%n",
+        analysisNanos / 1e6 / audioSeconds);
+    Map<String, VoiceProfile> baselines = new HashMap<>();
+    bySpeaker.forEach((speaker, list) -> baselines.put(speaker, VoiceProfile.median(list)));
+    Map<String, List<Double>> wordsBySpeaker = new HashMap<>();
+    for (int i = 0; i < transcripts.size(); i++) {
+      wordsBySpeaker.computeIfAbsent(speaker(manifest.items().get(i)), k -> new ArrayList<>())
+          .add(FrustrationMeter.wordsLogit(model, transcripts.get(i)));
+    }
+    List<Scored> scored = new ArrayList<>();
+    for (int i = 0; i < transcripts.size(); i++) {
+      LabeledManifest.Item item = manifest.items().get(i);
+      String speaker = speaker(item);
+      double usualWords = median(wordsBySpeaker.get(speaker));
+      long start = System.nanoTime();
+      FrustrationMeter meter = FrustrationMeter.withBaseline(settings, model, baselines.get(speaker), usualWords);
+      Frustration f = meter.callerSaid(transcripts.get(i), profiles.get(i));
+      long nanos = System.nanoTime() - start;
+      // Compared with a baseline, a clip is judged as a call turn is: at the call's threshold.
+      scored.add(new Scored(item, f, f.score() >= settings.threshold(), nanos));
+    }
+    return scored;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  static String speaker(LabeledManifest.Item item) {
+    for (String column : SPEAKER_COLUMNS) {
+      Optional<String> value = item.column(column);
+      if (value.isPresent()) return value.get();
+    }
+    return "all";
+  }
+
+  private static double wordsPerSecond(Transcript heard) {
+    var words = heard.words();
+    if (words.size() < 2) return Double.NaN;
+    double span = words.get(words.size() - 1).endSeconds() - words.get(0).startSeconds();
+    return span > 0 ? words.size() / span : Double.NaN;
+  }
+
+  /** Prints figures per part (when the manifest has a {@code corpus_part}), the cost, and the summary line last. */
+  public static BinaryScores report(List<Scored> scored, PrintStream out) {
+    BinaryScores all = new BinaryScores();
+    Map<String, BinaryScores> parts = new TreeMap<>();
+    Map<String, Integer> cueCounts = new TreeMap<>();
+    for (Scored s : scored) {
+      all.add(s.predicted(), s.item().frustrated());
+      s.item().column("corpus_part").ifPresent(part ->
+          parts.computeIfAbsent(part, k -> new BinaryScores()).add(s.predicted(), s.item().frustrated()));
+      if (s.predicted()) for (Frustration.Cue cue : s.frustration().cues()) cueCounts.merge(cue.id(), 1, Integer::sum);
+    }
+    parts.forEach((part, p) -> out.println("  " + part + ": " + p.line()));
+    out.println("cues among turns scored frustrated: " + cueCounts);
+    long[] nanos = scored.stream().mapToLong(Scored::scoringNanos).sorted().toArray();
+    out.printf(Locale.ROOT, "scoring a turn: median %.3f ms, p99 %.3f ms, max %.3f ms (beyond recognition)%n",
+        nanos[nanos.length / 2] / 1e6, nanos[(int) (0.99 * (nanos.length - 1))] / 1e6, nanos[nanos.length - 1] / 1e6);
+    out.println(all.confusion());
+    out.println(all.line());
+    return all;
+  }
+
+  /** Reads and scores a manifest; {@code speech} is needed only for audio. */
+  public static BinaryScores run(
+      LabeledManifest manifest, FrustrationSettings settings, Optional<SpeechToText> speech, PrintStream out)
+      throws IOException, SpeechFailure {
+    WordsModel model = WordsModel.bundled();
+    out.printf(Locale.ROOT, "eval-frustration: %d turns (%s) from %s, threshold %.2f%n", manifest.items().size(),
+        manifest.audio() ? "audio, each against its speaker's usual" : "text", manifest.file(),
+        manifest.audio() ? settings.threshold() : settings.turnThreshold());
+    List<Scored> scored = manifest.audio()
+        ? scoreAudio(manifest, settings, model, speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out)
+        : scoreText(manifest, settings, model);
+    return report(scored, out);
+  }
+}

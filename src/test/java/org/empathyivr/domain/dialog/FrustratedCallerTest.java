@@ -1,0 +1,105 @@
+package org.empathyivr.domain.dialog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.frustration.Frustration;
+import org.empathyivr.domain.summary.Handoff;
+import org.empathyivr.domain.summary.HandoffReason;
+import org.empathyivr.domain.summary.PhraseUse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A caller who is upset is acknowledged and handed to a person at once, ahead in the queue, with the reasons. */
+class FrustratedCallerTest {
+  private static PhraseBook phrases;
+
+  private final ScriptedCallChannel channel = new ScriptedCallChannel();
+  private final TextAsAudio speech = new TextAsAudio();
+  private final InMemoryHandoffStore store = new InMemoryHandoffStore();
+
+  @BeforeAll
+  static void loadPhrasebook() throws IOException {
+    phrases = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "prompts/phrasebook.txt");
+  }
+
+  private Outcome call() {
+    IncomingCall call =
+        new IncomingCall("1795458575.9", "Local/s@caller-00000009;1", Optional.of("5559876"), Optional.empty());
+    return new Conversation(
+            call, channel, speech, speech, n -> Optional.of("Sam Carter"), store, new FixedClock(), DialogSettings.defaults(),
+            phrases)
+        .run();
+  }
+
+  @Test
+  void anAngryCallerIsAcknowledgedAndHandedOffAtOnceWithoutAnotherQuestion() {
+    channel.says("this is ridiculous it's the third time i'm calling and it's still not fixed").says("yes");
+
+    Outcome outcome = call();
+
+    channel.assertLog(
+        "answer", "~Hello Sam.", "~your own words", "record", "~a person right now", "handoff: frustrated");
+    Handoff handoff = outcome.handoff();
+    assertEquals(List.of("handoff.frustrated", "closing"),
+        handoff.phrasesUsed().subList(handoff.phrasesUsed().size() - 2, handoff.phrasesUsed().size()).stream()
+            .map(PhraseUse::id).toList());
+    assertEquals(HandoffReason.FRUSTRATED, handoff.reason());
+    assertEquals(DialogSettings.defaults().frustration().priority(), handoff.priority());
+    assertTrue(handoff.priority() > DialogSettings.defaults().priority());
+    Frustration f = handoff.frustration();
+    assertTrue(f.score() >= DialogSettings.defaults().frustration().threshold(), f.toString());
+    assertTrue(f.cues().stream().anyMatch(c -> c.explanation().contains("'third time'")), f.toString());
+    assertTrue(f.cues().stream().anyMatch(c -> c.explanation().contains("'ridiculous'")), f.toString());
+    assertTrue(handoff.summaryLine().matches(".*; reason: frustrated; frustration 0\\.\\d\\d: .*'third time'.*"),
+        "the agent's one line carries the score and the cues: " + handoff.summaryLine());
+    assertTrue(handoff.spokenSummary().contains("frustrated: "), handoff.spokenSummary());
+  }
+
+  @Test
+  void aCalmCallerWhoIsMisunderstoodOnceIsNotTreatedAsFrustrated() {
+    channel.says("my router is broken").says("no").says("my phone line is dead").says("yes");
+
+    Outcome outcome = call();
+
+    assertEquals(HandoffReason.CONFIRMED, outcome.handoff().reason());
+    assertEquals(DialogSettings.defaults().priority(), outcome.handoff().priority());
+    Frustration f = outcome.handoff().frustration();
+    assertTrue(f.score() < DialogSettings.defaults().frustration().threshold(), f.toString());
+    assertTrue(f.cues().stream().anyMatch(c -> c.id().equals("dialog.denials")), "the denial is still on record");
+  }
+
+  @Test
+  void belowTheThresholdTheLevelStillSoftensTheNextPrompt() {
+    channel.says("i was charged twice for my bill").says("yes");
+
+    Outcome outcome = call();
+
+    Handoff handoff = outcome.handoff();
+    assertEquals(HandoffReason.CONFIRMED, handoff.reason());
+    double score = handoff.frustration().score();
+    assertTrue(score >= DialogSettings.defaults().frustration().toneThreshold()
+        && score < DialogSettings.defaults().frustration().threshold(), handoff.frustration().toString());
+    List<String> ids = handoff.phrasesUsed().stream().map(PhraseUse::id).toList();
+    assertTrue(ids.contains("reflect.lead.upset") && ids.contains("confirm.ask.upset"), ids.toString());
+    assertTrue(ids.stream().noneMatch(id -> id.startsWith("acknowledge.")), "no feeling claimed: " + ids);
+  }
+
+  @Test
+  void angerAfterADenialEndsTheQuestions() {
+    channel.says("my internet keeps dropping").says("no you're not listening this is useless");
+
+    Outcome outcome = call();
+
+    assertEquals(HandoffReason.FRUSTRATED, outcome.handoff().reason());
+    assertFalse(outcome.handoff().confirmed());
+    assertTrue(channel.log().stream().noneMatch(line -> line.contains("got that wrong")), channel.log().toString());
+  }
+}

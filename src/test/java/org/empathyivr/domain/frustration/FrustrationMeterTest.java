@@ -1,0 +1,111 @@
+package org.empathyivr.domain.frustration;
+
+import static org.empathyivr.domain.frustration.VoiceAnalyzerTest.voice;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.Word;
+import org.junit.jupiter.api.Test;
+
+class FrustrationMeterTest {
+  private final FrustrationMeter meter = new FrustrationMeter(FrustrationSettings.defaults(), WordsModel.bundled());
+
+  /** Words spoken evenly over {@code seconds}, as the recognizer times them. */
+  private static Transcript said(String text, double seconds) {
+    String[] words = text.split(" ");
+    List<Word> timed = new ArrayList<>();
+    for (int i = 0; i < words.length; i++) {
+      timed.add(new Word(words[i], i * seconds / words.length, (i + 0.9) * seconds / words.length, 0.95));
+    }
+    return new Transcript(text, timed);
+  }
+
+  private Frustration turn(String text, double amplitude, double f0) {
+    meter.hear(voice(f0, amplitude, 1.5));
+    return meter.callerSaid(said(text, 1.5));
+  }
+
+  private static Optional<Frustration.Cue> cue(Frustration f, String id) {
+    return f.cues().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  @Test
+  void aCallerGettingLouderAndSayingThirdTimeCrossesTheThreshold() {
+    Frustration calm = turn("my internet keeps dropping in the evening", 1500, 120);
+    assertFalse(meter.overThreshold(), calm.toString());
+
+    Frustration upset = turn("this is the third time i'm calling and it's still not fixed", 7000, 160);
+
+    assertTrue(meter.overThreshold(), upset.toString());
+    assertTrue(upset.score() > calm.score());
+    String louder = cue(upset, "voice.louder").orElseThrow().explanation();
+    assertTrue(louder.startsWith("raised voice +13 dB vs. first turn"), louder);
+    assertTrue(cue(upset, "voice.pitch").orElseThrow().explanation().contains("semitones vs. first turn"));
+    assertTrue(cue(upset, "words.history").orElseThrow().explanation().contains("'third time'"));
+  }
+
+  @Test
+  void aLoudLineIsNotAnAngryCaller() {
+    turn("my internet keeps dropping in the evening", 12000, 120);
+    Frustration second = turn("it happens around seven most days", 12000, 120);
+
+    assertTrue(cue(second, "voice.louder").isEmpty(), second.toString());
+    assertFalse(meter.overThreshold(), second.toString());
+  }
+
+  @Test
+  void deniedReflectionsAndRepromptsAddUpWithTheirCount() {
+    turn("my bill is too high this month", 1500, 120);
+    meter.denied();
+    meter.denied();
+    meter.reprompted();
+
+    Frustration f = meter.current();
+
+    assertEquals("denied the reflection twice", cue(f, "dialog.denials").orElseThrow().explanation());
+    assertEquals("had to be asked again once", cue(f, "dialog.reprompts").orElseThrow().explanation());
+  }
+
+  @Test
+  void repeatingTheSameComplaintIsNoticed() {
+    turn("my internet connection keeps dropping", 1500, 120);
+    Frustration f = turn("the internet connection is dropping again", 1500, 120);
+
+    assertTrue(cue(f, "dialog.repeated").isPresent(), f.toString());
+  }
+
+  @Test
+  void profanityRaisesTheScoreButIsNeverRepeated() {
+    Frustration f = meter.callerSaid(new Transcript("this fucking router is shit", List.of()));
+
+    assertTrue(cue(f, "words.profanity").isPresent(), f.toString());
+    for (Frustration.Cue c : f.cues()) {
+      assertFalse(c.explanation().contains("fuck") || c.explanation().contains("shit"), c.explanation());
+    }
+  }
+
+  @Test
+  void pressingZeroAndLongCallsCount() {
+    meter.callerKeyed('0');
+    meter.timeWithAssistant(Duration.ofMinutes(4));
+
+    Frustration f = meter.current();
+
+    assertTrue(cue(f, "dialog.keys").orElseThrow().explanation().startsWith("pressed 0 for a person"));
+    assertEquals("4.0 min with the assistant", cue(f, "dialog.time").orElseThrow().explanation());
+  }
+
+  @Test
+  void cuesComeStrongestFirstAndTheScoreStaysInRange() {
+    Frustration f = meter.callerSaid(new Transcript("this is ridiculous i want a manager now", List.of()));
+
+    for (int i = 1; i < f.cues().size(); i++) assertTrue(f.cues().get(i - 1).weight() >= f.cues().get(i).weight());
+    assertTrue(f.score() > 0 && f.score() < 1);
+  }
+}

@@ -1,0 +1,64 @@
+package org.empathyivr.domain.frustration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class WordCuesTest {
+  private static Set<WordCues.Kind> kinds(String said) {
+    return WordCues.find(Words.tokens(Words.asRecognized(said))).stream().map(WordCues.Match::kind)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void hearsHistoryAndUnresolvedTroubleInRecognizerText() {
+    Set<WordCues.Kind> found = kinds("this is the third time im calling and its still not fixed");
+    assertTrue(found.contains(WordCues.Kind.HISTORY), found.toString());
+    assertTrue(found.contains(WordCues.Kind.UNRESOLVED), found.toString());
+  }
+
+  @Test
+  void notAngryIsNotAnger() {
+    assertFalse(kinds("i'm not angry i just need help").contains(WordCues.Kind.ANGER));
+    assertTrue(kinds("i'm really angry").contains(WordCues.Kind.ANGER));
+  }
+
+  @Test
+  void aNegatedGoodWordIsACue() {
+    assertTrue(kinds("i am not happy with this service").contains(WordCues.Kind.NEGATED_GOOD));
+  }
+
+  @Test
+  void hearsAskingForAPersonAndSarcasm() {
+    assertTrue(kinds("let me talk to a person").contains(WordCues.Kind.ESCALATION));
+    assertTrue(kinds("get me your manager").contains(WordCues.Kind.ESCALATION));
+    assertTrue(kinds("great just great").contains(WordCues.Kind.SARCASM));
+    assertFalse(kinds("i don't want a manager").contains(WordCues.Kind.ESCALATION));
+  }
+
+  @Test
+  void profanityIsMatchedButNeverShown() {
+    List<WordCues.Match> found = WordCues.find(Words.tokens("this fucking router"));
+    WordCues.Match swear = found.stream().filter(m -> m.kind() == WordCues.Kind.PROFANITY).findFirst().orElseThrow();
+    assertEquals("profanity", swear.shown());
+  }
+
+  @Test
+  void writtenTextIsBroughtToRecognizerForm() {
+    assertEquals("why doesn't this work", Words.asRecognized("WHY doesn’t this work?!"));
+    assertEquals("my order never came", Words.asRecognized("My order #ORDER_ID# never came."));
+  }
+
+  @Test
+  void aCalmProblemStatementHasNoAngerCue() {
+    Set<WordCues.Kind> found = kinds("my internet has been slow since this morning");
+    assertFalse(found.contains(WordCues.Kind.ANGER));
+    assertFalse(found.contains(WordCues.Kind.PROFANITY));
+    assertFalse(found.contains(WordCues.Kind.ESCALATION));
+  }
+}
