@@ -42,7 +42,8 @@ class FrustratedCallIT {
   @Test
   void aCallerGettingAngrierIsHandedOffAtTheTurnItHappensWithTheReasons() throws Exception {
     // Calm description, a "no" to the reflection, then 10 dB louder and higher: "third time I'm calling".
-    SessionResult call = line.call("5550199", "", "internet-dropping.wav", "no.wav", "third-time-loud.wav", "yes.wav");
+    SessionResult call =
+        line.call("5550199", "Sam Carter", "internet-dropping.wav", "no.wav", "third-time-loud.wav", "yes.wav");
 
     List<String> said = Calls.promptsHeard(call);
     assertEquals("frustrated", call.variable("HANDOFF_REASON").orElseThrow(), said.toString());
@@ -83,7 +84,8 @@ class FrustratedCallIT {
 
   @Test
   void aCalmCallerCorrectingTheAssistantIsNotHandedOffAsFrustrated() throws Exception {
-    SessionResult call = line.call("5550123", "", "internet-dropping.wav", "no-my-email-stopped.wav", "yes.wav");
+    SessionResult call =
+        line.call("5550123", "Sam Carter", "internet-dropping.wav", "no-my-email-stopped.wav", "yes.wav");
 
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), Calls.promptsHeard(call).toString());
     assertEquals("5", call.variable("HANDOFF_PRIORITY").orElseThrow());
