@@ -26,6 +26,7 @@ import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.domain.frustration.Frustration;
+import org.empathyivr.domain.privacy.Redactor;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.PhraseUse;
 import org.empathyivr.domain.summary.HandoffReason;
@@ -293,14 +294,14 @@ public final class Conversation {
             call.callId(),
             call.channel(),
             caller,
-            issue,
-            reflection,
+            issue.map(Redactor::redact),
+            reflection.map(Redactor::redact),
             confirmed,
             reason,
             settings.queue(),
             settings.priority(),
             Duration.between(started, now),
-            transcript,
+            redacted(transcript),
             frustration,
             phrasesUsed);
     try {
@@ -314,6 +315,20 @@ public final class Conversation {
       problems.add(e);
     }
     return new Outcome(handoff, problems);
+  }
+
+  /**
+   * The transcript as it may be stored and sent: card numbers, security codes, national IDs and e-mail addresses
+   * replaced by markers. Everything that leaves the call (store, webhook, channel variables) is built from it.
+   */
+  private static List<Turn> redacted(List<Turn> turns) {
+    List<String> texts = Redactor.redactLines(turns.stream().map(Turn::text).toList());
+    List<Turn> out = new ArrayList<>(turns.size());
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      out.add(new Turn(t.at(), t.speaker(), texts.get(i), t.confidence()));
+    }
+    return out;
   }
 
   private static String sentence(String text) {
