@@ -78,7 +78,7 @@ public final class SupportLine {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             speechToText, textToSpeech, callerDirectory(settings.callerDirectory()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir());
+            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings());
     try {
       script.prepare();
       long started = System.nanoTime();

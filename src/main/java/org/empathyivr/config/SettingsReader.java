@@ -42,6 +42,7 @@ public final class SettingsReader {
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
     d.put("spool.dir", "/var/spool/empathy-ivr");
+    d.put("spool.keep-recordings-hours", "0");
     d.put("directory.csv-file", "");
     d.put("handoff.store-url", "jdbc:sqlite:/var/lib/empathy-ivr/handoffs.db");
     d.put("handoff.webhook-urls", "");
@@ -126,11 +127,12 @@ public final class SettingsReader {
         new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
+    Duration keepRecordings = Duration.ofHours(number("spool.keep-recordings-hours", 0, 24 * 366));
     Optional<Path> directory = optionalPath("directory.csv-file");
     Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     if (!problems.isEmpty()) throw new ConfigException(source + ": " + String.join("; ", problems));
-    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog);
+    return new Settings(agi, speech, spool, keepRecordings, directory, handoffs, phrasebook, dialog);
   }
 
   private DialogSettings dialog() {

@@ -3,14 +3,12 @@ package org.empathyivr.adapter.fastagi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -35,7 +33,8 @@ import org.empathyivr.domain.summary.Handoff;
  * meaning ({@code RECORD FILE}'s tag in parentheses; {@code STREAM FILE}'s {@code -1}, which means either a hangup
  * or an unplayable file). A recording is passed on while Asterisk writes it, by a {@link RecordingFollower}.
  *
- * <p>One per call, used by the call's thread. {@link #close()} deletes the call's files.
+ * <p>One per call, used by the call's thread. A recording is deleted (or set aside, see {@link CallSpool}) once its
+ * audio is read; {@link #close()} deletes the call's files.
  */
 final class AgiCallChannel implements CallChannel, AutoCloseable {
   /** Channel variables cannot hold line breaks, and agents need no novels in a screen pop. */
@@ -47,13 +46,17 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
 
   private final AgiChannel agi;
   private final PromptFiles prompts;
+  private final CallSpool spool;
+  private final String callId;
   private final Path callDir;
   private int sequence;
 
-  AgiCallChannel(AgiChannel agi, PromptFiles prompts, Path callDir) {
+  AgiCallChannel(AgiChannel agi, PromptFiles prompts, CallSpool spool, String callId) {
     this.agi = agi;
     this.prompts = prompts;
-    this.callDir = callDir;
+    this.spool = spool;
+    this.callId = callId;
+    this.callDir = spool.callDir(callId);
   }
 
   @Override
@@ -123,11 +126,14 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  /** The whole recording, its last audio passed on, and the file deleted; empty when Asterisk wrote no file. */
-  private static Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
+  /**
+   * The whole recording, its last audio passed on, and the file deleted (or kept for the retention time); empty when
+   * Asterisk wrote no file.
+   */
+  private Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
     try {
       Optional<Audio> audio = follower.finish();
-      Files.deleteIfExists(wav);
+      spool.transcribed(wav, callId);
       return audio;
     } catch (IOException e) {
       throw new CallFailure("cannot read the recording " + wav + ": " + e.getMessage(), e);
@@ -177,12 +183,9 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  /** Deletes the call's prompts and recordings. */
+  /** Deletes the call's prompts and anything Asterisk left in its directory. */
   @Override
   public void close() throws IOException {
-    if (!Files.exists(callDir)) return;
-    try (Stream<Path> files = Files.walk(callDir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
+    spool.callEnded(callId);
   }
 }

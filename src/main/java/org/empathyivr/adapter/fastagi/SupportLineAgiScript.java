@@ -2,6 +2,7 @@ package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ public final class SupportLineAgiScript implements AgiScript {
   private final DialogSettings settings;
   private final PhraseBook phrases;
   private final PromptFiles prompts;
-  private final Path callsDir;
+  private final CallSpool spool;
 
   public SupportLineAgiScript(
       SpeechToText speechToText,
@@ -52,7 +53,8 @@ public final class SupportLineAgiScript implements AgiScript {
       Clock clock,
       DialogSettings settings,
       PhraseBook phrases,
-      Path spoolDir) {
+      Path spoolDir,
+      Duration keepRecordings) {
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
     this.directory = directory;
@@ -61,13 +63,15 @@ public final class SupportLineAgiScript implements AgiScript {
     this.settings = settings;
     this.phrases = phrases;
     this.prompts = new PromptFiles(spoolDir);
-    this.callsDir = spoolDir.resolve("calls");
+    this.spool = new CallSpool(spoolDir, keepRecordings);
   }
 
   /** Creates the spool directories; fails when they cannot be created. */
   public void prepare() throws IOException {
     prompts.prepare();
-    java.nio.file.Files.createDirectories(callsDir);
+    spool.prepare();
+    int expired = spool.deleteExpired(clock.now());
+    if (expired > 0) log.info("deleted {} recordings older than spool.keep-recordings-hours", expired);
   }
 
   /**
@@ -81,7 +85,7 @@ public final class SupportLineAgiScript implements AgiScript {
     for (List<String> variants : phrases.all().values()) {
       for (String line : variants) {
         if (PhraseBook.hasSlots(line)) continue;
-        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), callsDir, 0);
+        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), spool.callsDir(), 0);
         count++;
       }
     }
@@ -98,7 +102,7 @@ public final class SupportLineAgiScript implements AgiScript {
     }
     MDC.put("call", callId);
     long startedNanos = System.nanoTime();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId))) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       IncomingCall incoming =
           new IncomingCall(
@@ -117,6 +121,7 @@ public final class SupportLineAgiScript implements AgiScript {
       log.info(
           "call ended: handoff {} reason {} queue {} after {} ms",
           handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
+      spool.sweep(clock.now());
     } catch (IOException e) {
       log.warn("could not delete the call's spool files: {}", e.toString());
     } finally {
