@@ -162,11 +162,14 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
 
   /**
    * A value safe for one AGI command line and for a dialplan that passes it on: no control characters (line breaks
-   * would end the command), no {@code ${...}} or {@code $[...]} that a later substitution could run, bounded. Quotes
-   * and backslashes are escaped by asterisk-java's quoting.
+   * would end the command), no {@code ${...}} or {@code $[...]} that a later substitution could run, no comma or pipe
+   * (application argument separators) and no backslash (an escape in application arguments), so the value stays one
+   * inert argument wherever the dialplan puts it; bounded. Quotes are kept and escaped by asterisk-java's quoting.
    */
   static String variableValue(String value) {
-    String clean = value.replaceAll("[\\p{Cntrl}]", " ").replace("${", "$ {").replace("$[", "$ [");
+    String clean =
+        value.replaceAll("[\\p{Cntrl}]", " ").replace('\\', '/').replace('|', '/').replace(',', ';')
+            .replace("${", "$ {").replace("$[", "$ [");
     return clean.length() <= MAX_VARIABLE_CHARS ? clean : clean.substring(0, MAX_VARIABLE_CHARS - 1) + "…";
   }
 
