@@ -22,14 +22,28 @@ final class SimulatedCalls {
   SimulatedCalls(int port, Path callers, List<List<String>> callerScripts) {
     this.port = port;
     this.callerScripts =
-        callerScripts.stream()
-            .map(script -> script.stream().map(f -> CallerTurn.parse(callers.resolve(f).toString())).toList())
-            .toList();
+        callerScripts.stream().map(script -> script.stream().map(spec -> turn(callers, spec)).toList()).toList();
+  }
+
+  /** A caller turn as {@code simulate} takes it, with WAV file names relative to the callers directory. */
+  private static CallerTurn turn(Path callers, String spec) {
+    if (spec.startsWith("hangup-after:")) {
+      return CallerTurn.parse("hangup-after:" + callers.resolve(spec.substring("hangup-after:".length())));
+    }
+    return CallerTurn.parse(spec.endsWith(".wav") ? callers.resolve(spec).toString() : spec);
   }
 
   /** Places {@code n} calls at once and waits for all of them; in real time, prompts and speech take their length. */
   Round place(int n, boolean realtime) throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(n);
+    return place(n, n, realtime);
+  }
+
+  /**
+   * Places {@code n} calls, at most {@code atOnce} at the same time (the next starts when one ends), and waits for all
+   * of them and for the threads that placed them to end.
+   */
+  Round place(int n, int atOnce, boolean realtime) throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(atOnce);
     long startNanos = System.nanoTime();
     try {
       List<Future<Call>> calls = new ArrayList<>();
@@ -53,6 +67,7 @@ final class SimulatedCalls {
       return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, failures);
     } finally {
       threads.shutdownNow();
+      threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
 
