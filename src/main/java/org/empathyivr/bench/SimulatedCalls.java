@@ -1,6 +1,8 @@
 package org.empathyivr.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +20,19 @@ final class SimulatedCalls {
   private final int port;
   private final List<List<CallerTurn>> callerScripts;
   private final AtomicInteger placed = new AtomicInteger();
+  private final Optional<Duration> patience;
 
   SimulatedCalls(int port, Path callers, List<List<String>> callerScripts) {
+    this(port, callers, callerScripts, Optional.empty());
+  }
+
+  /**
+   * @param patience how long a caller waits for a silent service before hanging up, and for the whole call before
+   *     giving up (for a machine too busy for the simulator's defaults); empty for those defaults
+   */
+  SimulatedCalls(int port, Path callers, List<List<String>> callerScripts, Optional<Duration> patience) {
     this.port = port;
+    this.patience = patience;
     this.callerScripts =
         callerScripts.stream().map(script -> script.stream().map(spec -> turn(callers, spec)).toList()).toList();
   }
@@ -74,8 +86,10 @@ final class SimulatedCalls {
   private Call call(List<CallerTurn> turns, boolean realtime) throws java.io.IOException {
     AtomicLong firstPromptNanos = new AtomicLong(-1);
     long startNanos = System.nanoTime();
+    SimulatedAsterisk.Builder asterisk = SimulatedAsterisk.connectingTo("127.0.0.1", port);
+    patience.ifPresent(p -> asterisk.hangUpWhenServiceSilentFor(p).giveUpAfter(p.multipliedBy(2)));
     SessionResult result =
-        SimulatedAsterisk.connectingTo("127.0.0.1", port)
+        asterisk
             .callerId("5551234", "Maria Lopez")
             .realtime(realtime)
             .onEvent(e -> {

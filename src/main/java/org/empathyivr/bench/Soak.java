@@ -37,6 +37,11 @@ public final class Soak {
   static final int MAX_FD_GROWTH = 5;
   static final long MAX_HEAP_GROWTH_MIB = 16;
   static final long MAX_RSS_GROWTH_MIB = 64;
+  /**
+   * How long a simulated caller waits for a silent service (and twice that for the whole call): a soak on a busy
+   * machine is slow, and a caller giving up would be counted against the service.
+   */
+  private static final java.time.Duration CALLER_PATIENCE = java.time.Duration.ofMinutes(5);
   /** Every kind of call the line gets, hangups at several points included. */
   static final List<List<String>> CALLER_SCRIPTS =
       List.of(
@@ -107,7 +112,9 @@ public final class Soak {
         SettingsReader.read(
             Map.of(
                 "agi.port", Integer.toString(Benchmark.freePort()),
-                "agi.max-calls", Integer.toString(Math.max(32, concurrent)),
+                // Headroom: a server thread still ends its call (logs, deletes files) when the caller has seen the
+                // connection close and placed the next call.
+                "agi.max-calls", Integer.toString(Math.max(32, concurrent + 16)),
                 "spool.dir", root.resolve("spool").toString(),
                 "handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl")));
     int measured = Math.min(MEASURED_CALLS, calls / 3);
@@ -118,7 +125,8 @@ public final class Soak {
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
       SupportLine line = Benchmark.start(settings, stt, tts);
       try {
-        SimulatedCalls placer = new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS);
+        SimulatedCalls placer =
+            new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS, Optional.of(CALLER_PATIENCE));
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         Footprint first = phase(placer, measured, concurrent, failures, out, "first " + measured);
