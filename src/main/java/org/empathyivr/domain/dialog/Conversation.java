@@ -302,7 +302,7 @@ public final class Conversation {
             settings.priority(),
             Duration.between(started, now),
             redacted(transcript),
-            frustration,
+            redacted(frustration),
             phrasesUsed);
     try {
       store.save(handoff);
@@ -329,6 +329,12 @@ public final class Conversation {
       out.add(new Turn(t.at(), t.speaker(), texts.get(i), t.confidence()));
     }
     return out;
+  }
+
+  /** The frustration cues as the agent reads them: an explanation quoting the caller is redacted like the transcript. */
+  private static Frustration redacted(Frustration frustration) {
+    return new Frustration(frustration.score(), frustration.cues().stream()
+        .map(c -> new Frustration.Cue(c.id(), Redactor.redact(c.explanation()), c.weight())).toList());
   }
 
   private static String sentence(String text) {
