@@ -10,6 +10,7 @@ import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.bench.Benchmark;
+import org.empathyivr.bench.Soak;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
@@ -39,6 +40,7 @@ public final class Main {
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
+          "       java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]",
           "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "       java -jar empathy-ivr.jar check-config FILE",
           "       java -jar empathy-ivr.jar reflect TEXT",
@@ -47,6 +49,7 @@ public final class Main {
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",
           "  bench      serve the line in-process and place N simulated calls at once; print turn times and memory",
+          "  soak       serve the line in-process, place 500 mixed calls 30 at a time; report errors and any growth",
           "  eval-stt   measure recognition (word error rate, real-time factor) on a corpus: lines of WAV<tab>text",
           "  check-config  validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not",
           "  reflect    print what the assistant says back to a caller who said TEXT",
@@ -66,6 +69,7 @@ public final class Main {
       case "simulate" -> simulate(rest, out, err);
       case "say" -> say(rest, out, err);
       case "bench" -> Benchmark.run(rest, out, err);
+      case "soak" -> Soak.run(rest, out, err);
       case "eval-stt" -> evaluateSpeech(rest, out, err);
       case "check-config" -> checkConfig(rest, out, err);
       case "reflect" -> reflect(rest, out, err);

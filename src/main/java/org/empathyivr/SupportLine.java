@@ -105,7 +105,7 @@ public final class SupportLine {
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir(), settings.agi().maxCalls());
+            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
     script.observe(metrics);
     try {
       script.prepare();

@@ -114,7 +114,7 @@ public final class Benchmark {
     }
   }
 
-  private static SupportLine start(Settings settings, VoskSpeechToText stt, FreeTtsTextToSpeech tts)
+  static SupportLine start(Settings settings, VoskSpeechToText stt, FreeTtsTextToSpeech tts)
       throws Exception {
     CountDownLatch ready = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -136,7 +136,7 @@ public final class Benchmark {
     return line;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -1,6 +1,8 @@
 package org.empathyivr.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,18 +20,42 @@ final class SimulatedCalls {
   private final int port;
   private final List<List<CallerTurn>> callerScripts;
   private final AtomicInteger placed = new AtomicInteger();
+  private final Optional<Duration> patience;
 
   SimulatedCalls(int port, Path callers, List<List<String>> callerScripts) {
+    this(port, callers, callerScripts, Optional.empty());
+  }
+
+  /**
+   * @param patience how long a caller waits for a silent service before hanging up, and for the whole call before
+   *     giving up (for a machine too busy for the simulator's defaults); empty for those defaults
+   */
+  SimulatedCalls(int port, Path callers, List<List<String>> callerScripts, Optional<Duration> patience) {
     this.port = port;
+    this.patience = patience;
     this.callerScripts =
-        callerScripts.stream()
-            .map(script -> script.stream().map(f -> CallerTurn.parse(callers.resolve(f).toString())).toList())
-            .toList();
+        callerScripts.stream().map(script -> script.stream().map(spec -> turn(callers, spec)).toList()).toList();
+  }
+
+  /** A caller turn as {@code simulate} takes it, with WAV file names relative to the callers directory. */
+  private static CallerTurn turn(Path callers, String spec) {
+    if (spec.startsWith("hangup-after:")) {
+      return CallerTurn.parse("hangup-after:" + callers.resolve(spec.substring("hangup-after:".length())));
+    }
+    return CallerTurn.parse(spec.endsWith(".wav") ? callers.resolve(spec).toString() : spec);
   }
 
   /** Places {@code n} calls at once and waits for all of them; in real time, prompts and speech take their length. */
   Round place(int n, boolean realtime) throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(n);
+    return place(n, n, realtime);
+  }
+
+  /**
+   * Places {@code n} calls, at most {@code atOnce} at the same time (the next starts when one ends), and waits for all
+   * of them and for the threads that placed them to end.
+   */
+  Round place(int n, int atOnce, boolean realtime) throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(atOnce);
     long startNanos = System.nanoTime();
     try {
       List<Future<Call>> calls = new ArrayList<>();
@@ -53,14 +79,17 @@ final class SimulatedCalls {
       return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, failures);
     } finally {
       threads.shutdownNow();
+      threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
 
   private Call call(List<CallerTurn> turns, boolean realtime) throws java.io.IOException {
     AtomicLong firstPromptNanos = new AtomicLong(-1);
     long startNanos = System.nanoTime();
+    SimulatedAsterisk.Builder asterisk = SimulatedAsterisk.connectingTo("127.0.0.1", port);
+    patience.ifPresent(p -> asterisk.hangUpWhenServiceSilentFor(p).giveUpAfter(p.multipliedBy(2)));
     SessionResult result =
-        SimulatedAsterisk.connectingTo("127.0.0.1", port)
+        asterisk
             .callerId("5551234", "Maria Lopez")
             .realtime(realtime)
             .onEvent(e -> {

@@ -14,6 +14,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param agi where and how the FastAGI server listens
  * @param speech recognition and synthesis
  * @param spoolDir the directory shared with Asterisk for prompts and recordings
+ * @param keepRecordings how long callers' recordings are kept after transcription; zero deletes them at once
  * @param callerDirectory the CSV file of known callers, if any
  * @param handoffs where handoffs are stored and sent
  * @param phrasebook an admin's phrasebook file, or empty for the bundled one
@@ -25,6 +26,7 @@ public record Settings(
     Agi agi,
     Speech speech,
     Path spoolDir,
+    Duration keepRecordings,
     Optional<Path> callerDirectory,
     Handoffs handoffs,
     Optional<Path> phrasebook,

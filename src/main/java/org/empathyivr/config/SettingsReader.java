@@ -46,6 +46,7 @@ public final class SettingsReader {
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
     d.put("spool.dir", "/var/spool/empathy-ivr");
+    d.put("spool.keep-recordings-hours", "0");
     d.put("directory.csv-file", "");
     d.put("directory.jdbc-url", "");
     d.put("handoff.store-url", "jdbc:sqlite:/var/lib/empathy-ivr/handoffs.db");
@@ -176,6 +177,7 @@ public final class SettingsReader {
         new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
+    Duration keepRecordings = Duration.ofHours(number("spool.keep-recordings-hours", 0, 24 * 366));
     Optional<Path> directory = optionalPath("directory.csv-file");
     Settings.Handoffs handoffs = handoffs();
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
@@ -185,7 +187,7 @@ public final class SettingsReader {
       throw new ConfigException(
           source + ": " + (problems.size() > 1 ? problems.size() + " problems: " : "") + String.join("; ", problems));
     }
-    return new Settings(agi, speech, spool, directory, handoffs, phrasebook, dialog, web, directoryJdbc);
+    return new Settings(agi, speech, spool, keepRecordings, directory, handoffs, phrasebook, dialog, web, directoryJdbc);
   }
 
   /** The caller directory's database: a JDBC URL, and not beside a CSV file (one directory per line). */

@@ -1,26 +1,24 @@
 package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
-import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
@@ -43,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>At the handoff it also renders the spoken summary for the agent ({@link Whispers}) and names it in {@code
  * __HANDOFF_WHISPER}. It reports turn times to a {@link CallObserver}.
  *
- * <p>One per call, used by the call's thread. {@link #close()} deletes the call's files.
+ * <p>One per call, used by the call's thread. A recording is deleted (or set aside, see {@link CallSpool}) once its
+ * audio is read; {@link #close()} deletes the call's files.
  */
 final class AgiCallChannel implements CallChannel, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgiCallChannel.class);
@@ -56,16 +55,21 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
 
   private final AgiChannel agi;
   private final PromptFiles prompts;
+  private final CallSpool spool;
+  private final String callId;
   private final Path callDir;
   private final Whispers whispers;
   private final CallObserver observer;
   private int sequence;
   private long turnEndedNanos = -1;
 
-  AgiCallChannel(AgiChannel agi, PromptFiles prompts, Path callDir, Whispers whispers, CallObserver observer) {
+  AgiCallChannel(
+      AgiChannel agi, PromptFiles prompts, CallSpool spool, String callId, Whispers whispers, CallObserver observer) {
     this.agi = agi;
     this.prompts = prompts;
-    this.callDir = callDir;
+    this.spool = spool;
+    this.callId = callId;
+    this.callDir = spool.callDir(callId);
     this.whispers = whispers;
     this.observer = observer;
   }
@@ -141,11 +145,14 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  /** The whole recording, its last audio passed on, and the file deleted; empty when Asterisk wrote no file. */
-  private static Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
+  /**
+   * The whole recording, its last audio passed on, and the file deleted (or kept for the retention time); empty when
+   * Asterisk wrote no file.
+   */
+  private Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
     try {
       Optional<Audio> audio = follower.finish();
-      Files.deleteIfExists(wav);
+      spool.transcribed(wav, callId);
       return audio;
     } catch (IOException e) {
       throw new CallFailure("cannot read the recording " + wav + ": " + e.getMessage(), e);
@@ -191,11 +198,14 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
 
   /**
    * A value safe for one AGI command line and for a dialplan that passes it on: no control characters (line breaks
-   * would end the command), no {@code ${...}} or {@code $[...]} that a later substitution could run, bounded. Quotes
-   * and backslashes are escaped by asterisk-java's quoting.
+   * would end the command), no {@code ${...}} or {@code $[...]} that a later substitution could run, no comma or pipe
+   * (application argument separators) and no backslash (an escape in application arguments), so the value stays one
+   * inert argument wherever the dialplan puts it; bounded. Quotes are kept and escaped by asterisk-java's quoting.
    */
   static String variableValue(String value) {
-    String clean = value.replaceAll("[\\p{Cntrl}]", " ").replace("${", "$ {").replace("$[", "$ [");
+    String clean =
+        value.replaceAll("[\\p{Cntrl}]", " ").replace('\\', '/').replace('|', '/').replace(',', ';')
+            .replace("${", "$ {").replace("$[", "$ [");
     return clean.length() <= MAX_VARIABLE_CHARS ? clean : clean.substring(0, MAX_VARIABLE_CHARS - 1) + "…";
   }
 
@@ -212,12 +222,9 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     }
   }
 
-  /** Deletes the call's prompts and recordings. */
+  /** Deletes the call's prompts and anything Asterisk left in its directory. */
   @Override
   public void close() throws IOException {
-    if (!Files.exists(callDir)) return;
-    try (Stream<Path> files = Files.walk(callDir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
+    spool.callEnded(callId);
   }
 }

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.dialog.Conversation;
 import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
 import org.empathyivr.domain.dialog.Outcome;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
@@ -28,8 +30,6 @@ import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
-import org.empathyivr.domain.dialog.Caller;
-import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class SupportLineAgiScript implements AgiScript {
   private final DialogSettings settings;
   private final PhraseBook phrases;
   private final PromptFiles prompts;
-  private final Path callsDir;
+  private final CallSpool spool;
   private final Whispers whispers;
   private volatile CallObserver observer = CallObserver.NONE;
   private final int maxCalls;
@@ -83,6 +83,7 @@ public final class SupportLineAgiScript implements AgiScript {
       DialogSettings settings,
       PhraseBook phrases,
       Path spoolDir,
+      Duration keepRecordings,
       int maxCalls) {
     if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
@@ -93,7 +94,7 @@ public final class SupportLineAgiScript implements AgiScript {
     this.settings = settings;
     this.phrases = phrases;
     this.prompts = new PromptFiles(spoolDir);
-    this.callsDir = spoolDir.resolve("calls");
+    this.spool = new CallSpool(spoolDir, keepRecordings);
     this.maxCalls = maxCalls;
     this.lines = new Semaphore(maxCalls);
     this.busyRecords =
@@ -115,7 +116,9 @@ public final class SupportLineAgiScript implements AgiScript {
   /** Creates the spool directories; fails when they cannot be created. */
   public void prepare() throws IOException {
     prompts.prepare();
-    java.nio.file.Files.createDirectories(callsDir);
+    spool.prepare();
+    int expired = spool.deleteExpired(clock.now());
+    if (expired > 0) log.info("deleted {} recordings older than spool.keep-recordings-hours", expired);
   }
 
   /**
@@ -129,7 +132,7 @@ public final class SupportLineAgiScript implements AgiScript {
     for (List<String> variants : phrases.all().values()) {
       for (String line : variants) {
         if (PhraseBook.hasSlots(line)) continue;
-        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), callsDir, 0);
+        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), spool.callsDir(), 0);
         count++;
       }
     }
@@ -177,8 +180,7 @@ public final class SupportLineAgiScript implements AgiScript {
     long startedNanos = System.nanoTime();
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call =
-        new AgiCallChannel(channel, prompts, callsDir.resolve(callId), whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       IncomingCall incoming =
           new IncomingCall(
@@ -204,6 +206,7 @@ public final class SupportLineAgiScript implements AgiScript {
       log.info(
           "call ended: handoff {} reason {} queue {} after {} ms",
           handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
+      spool.sweep(clock.now());
     } catch (IOException e) {
       log.warn("could not delete the call's spool files: {}", e.toString());
     } finally {
@@ -230,7 +233,7 @@ public final class SupportLineAgiScript implements AgiScript {
             Duration.ZERO, List.of(), Frustration.NONE, List.of());
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, callsDir.resolve(callId), whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
       call.handOff(handoff);
       observer.handedOff(handoff, List.of());
     } catch (CallFailure e) {

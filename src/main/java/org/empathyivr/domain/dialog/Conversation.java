@@ -31,6 +31,7 @@ import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.privacy.Redactor;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 import org.empathyivr.domain.summary.PhraseUse;
@@ -432,15 +433,15 @@ public final class Conversation {
             call.callId(),
             call.channel(),
             caller,
-            issue,
-            reflection,
+            issue.map(Redactor::redact),
+            reflection.map(Redactor::redact),
             confirmed,
             reason,
             settings.queue(),
             reason == HandoffReason.FRUSTRATED ? settings.frustration().priority() : settings.priority(),
             Duration.between(started, now),
-            transcript,
-            frustration,
+            redacted(transcript),
+            redacted(frustration),
             phrasesUsed);
     try {
       store.save(handoff);
@@ -453,5 +454,25 @@ public final class Conversation {
       problems.add(e);
     }
     return new Outcome(handoff, problems);
+  }
+
+  /**
+   * The transcript as it may be stored and sent: card numbers, security codes, national IDs and e-mail addresses
+   * replaced by markers. Everything that leaves the call (store, webhook, channel variables) is built from it.
+   */
+  private static List<Turn> redacted(List<Turn> turns) {
+    List<String> texts = Redactor.redactLines(turns.stream().map(Turn::text).toList());
+    List<Turn> out = new ArrayList<>(turns.size());
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      out.add(new Turn(t.at(), t.speaker(), texts.get(i), t.confidence()));
+    }
+    return out;
+  }
+
+  /** The frustration cues as the agent reads them: an explanation quoting the caller is redacted like the transcript. */
+  private static Frustration redacted(Frustration frustration) {
+    return new Frustration(frustration.score(), frustration.cues().stream()
+        .map(c -> new Frustration.Cue(c.id(), Redactor.redact(c.explanation()), c.weight())).toList());
   }
 }

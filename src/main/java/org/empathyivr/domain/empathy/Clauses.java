@@ -190,8 +190,11 @@ final class Clauses {
         continue;
       }
       String previous = out.isEmpty() ? "" : out.get(out.size() - 1);
-      if (FILLERS.contains(word) || word.equals(previous) && !word.equals("that") && !word.equals("had")) continue;
-      if (out.size() >= 2 && i + 1 < words.size() && word.equals(out.get(out.size() - 2))
+      // Digits read out one by one ("one one two", an account or card number) repeat on purpose: they are facts.
+      boolean digit = Words.NUMBERS.contains(word) || word.equals("oh") || word.matches(".*[0-9].*");
+      if (FILLERS.contains(word)
+          || word.equals(previous) && !digit && !word.equals("that") && !word.equals("had")) continue;
+      if (!digit && out.size() >= 2 && i + 1 < words.size() && word.equals(out.get(out.size() - 2))
           && words.get(i + 1).equals(previous)) {
         i++; // "the internet the internet": a restart, not a repetition
         continue;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -68,6 +69,7 @@ class HandoffVariablesTest {
         errors.add(kind);
       }
     };
-    return new AgiCallChannel(agi, new PromptFiles(spool), spool.resolve("calls/1"), new Whispers(spool, tts), observer);
+    return new AgiCallChannel(
+        agi, new PromptFiles(spool), new CallSpool(spool, Duration.ZERO), "1", new Whispers(spool, tts), observer);
   }
 }

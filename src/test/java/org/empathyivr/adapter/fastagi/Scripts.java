@@ -1,6 +1,7 @@
 package org.empathyivr.adapter.fastagi;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.SupportLine;
@@ -18,7 +19,8 @@ final class Scripts {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             speech, speech, CsvCallerDirectory.empty(), store, Clock.SYSTEM,
-            SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()), spool, maxCalls);
+            SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()), spool, Duration.ZERO,
+            maxCalls);
     script.prepare();
     script.renderFixedPrompts();
     return script;

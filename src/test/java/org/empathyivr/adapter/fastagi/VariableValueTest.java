@@ -16,9 +16,17 @@ class VariableValueTest {
     String wire = new SetVariableCommand("__HANDOFF_SUMMARY", AgiCallChannel.variableValue(said)).buildCommand();
 
     assertEquals(
-        "SET VARIABLE \"__HANDOFF_SUMMARY\" \"my router $ {SHELL(rm -rf /)} $ [1+1] \\\"quoted\\\" \\\\ end HANGUP  EXEC Dial\"",
+        "SET VARIABLE \"__HANDOFF_SUMMARY\" \"my router $ {SHELL(rm -rf /)} $ [1+1] \\\"quoted\\\" / end HANGUP  EXEC Dial\"",
         wire);
     assertFalse(wire.contains("\n"));
+  }
+
+  @Test
+  void aValueStaysOneApplicationArgumentWhereverTheDialplanPutsIt() {
+    // Queue(support,t,,,${HANDOFF_SUMMARY}) or UserEvent(Handoff,${HANDOFF_SUMMARY}) split on commas (and, in old
+    // dialplans, pipes) after substitution; a backslash escapes the next character there.
+    assertEquals("Lopez; Maria / x/;y $ {EVIL}", AgiCallChannel.variableValue("Lopez, Maria | x\\,y ${EVIL}"));
+    assertEquals("$/{x} $/[y]", AgiCallChannel.variableValue("$\\{x} $|[y]"));
   }
 
   @Test

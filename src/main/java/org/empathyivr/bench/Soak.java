@@ -1,0 +1,187 @@
+package org.empathyivr.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.empathyivr.SupportLine;
+import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.config.Settings;
+import org.empathyivr.config.SettingsReader;
+
+/**
+ * The {@code soak} command: serves the support line in this process (bundled model, FreeTTS, default settings, a
+ * temporary spool) and places many simulated calls, a fixed number at a time, with mixed callers: some confirm, some
+ * correct the issue, ask for a person, stay silent, or hang up at the greeting, while speaking, or at the reflection.
+ * It measures the process (threads, open file descriptors, RSS, heap after a collection) when the first calls are
+ * done and again when the last are, and passes when no call went wrong and nothing grew between the two.
+ *
+ * <p>Calls are not in real time (prompts and recordings take no time), so many calls fit in minutes; the service's
+ * work per call is the same. Exit status 0 on a pass, 1 on errors or growth, 2 for a usage error.
+ */
+public final class Soak {
+  private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
+  private static final String USAGE =
+      "usage: java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]";
+  /** The calls measured at each end: this many, or a third of a shorter soak. */
+  private static final int MEASURED_CALLS = 100;
+  /**
+   * Growth tolerated between the two measurements. Far below what a leak of one thread, descriptor or recognizer per
+   * call would add over the calls between them; above what the server's thread pool and the allocator move by.
+   */
+  static final int MAX_THREAD_GROWTH = 5;
+  static final int MAX_FD_GROWTH = 5;
+  static final long MAX_HEAP_GROWTH_MIB = 16;
+  static final long MAX_RSS_GROWTH_MIB = 64;
+  /**
+   * How long a simulated caller waits for a silent service (and twice that for the whole call): a soak on a busy
+   * machine is slow, and a caller giving up would be counted against the service.
+   */
+  private static final java.time.Duration CALLER_PATIENCE = java.time.Duration.ofMinutes(5);
+  /** Every kind of call the line gets, hangups at several points included. */
+  static final List<List<String>> CALLER_SCRIPTS =
+      List.of(
+          List.of("internet-dropping.wav", "yes.wav"),
+          List.of("billing.wav", "yeah-thats-right.wav"),
+          List.of("internet-dropping.wav", "no-its-the-router.wav", "yes.wav"),
+          List.of("agent.wav"),
+          List.of("hangup"),
+          List.of("hangup-after:billing.wav"),
+          List.of("internet-dropping.wav", "hangup"),
+          List.of("dtmf:0"),
+          List.of("silence", "silence", "silence"),
+          List.of("weather.wav", "no.wav", "hangup"));
+
+  private Soak() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path callers = DEFAULT_CALLERS;
+    int calls = 500;
+    int concurrent = 30;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--callers") && i + 1 < args.length) {
+          callers = Path.of(args[++i]);
+        } else if (args[i].equals("--calls") && i + 1 < args.length) {
+          calls = positive("--calls", args[++i]);
+        } else if (args[i].equals("--concurrent") && i + 1 < args.length) {
+          concurrent = positive("--concurrent", args[++i]);
+        } else {
+          throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+        }
+      }
+      if (calls < 3) throw new IllegalArgumentException("--calls must be at least 3 (first, middle and last calls)");
+      for (List<String> script : CALLER_SCRIPTS) {
+        for (String turn : script) {
+          String file = turn.replaceFirst("^hangup-after:", "");
+          if (file.endsWith(".wav") && !Files.isRegularFile(callers.resolve(file))) {
+            throw new IllegalArgumentException("no caller fixture " + callers.resolve(file) + " (from the source"
+                + " checkout's " + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("soak: " + e.getMessage() + "\n" + USAGE);
+      return 2;
+    }
+    try {
+      return soak(callers, calls, concurrent, out);
+    } catch (Exception e) {
+      err.println("soak: " + e);
+      return 1;
+    }
+  }
+
+  private static int positive(String option, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 1) throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static int soak(Path callers, int calls, int concurrent, PrintStream out) throws Exception {
+    Path root = Files.createTempDirectory("empathy-ivr-soak");
+    Settings settings =
+        SettingsReader.read(
+            Map.of(
+                "agi.port", Integer.toString(Benchmark.freePort()),
+                // Headroom: a server thread still ends its call (logs, deletes files) when the caller has seen the
+                // connection close and placed the next call.
+                "agi.max-calls", Integer.toString(Math.max(32, concurrent + 16)),
+                "spool.dir", root.resolve("spool").toString(),
+                "handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl")));
+    int measured = Math.min(MEASURED_CALLS, calls / 3);
+    out.printf("SOAK %d calls, %d at a time, %d caller scripts in turn (hangups included); measured after the first"
+        + " %d and after the last %d%n", calls, concurrent, CALLER_SCRIPTS.size(), measured, measured);
+    try (VoskSpeechToText stt =
+            VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
+        FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
+      SupportLine line = Benchmark.start(settings, stt, tts);
+      try {
+        SimulatedCalls placer =
+            new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS, Optional.of(CALLER_PATIENCE));
+        List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        Footprint first = phase(placer, measured, concurrent, failures, out, "first " + measured);
+        phase(placer, calls - 2 * measured, concurrent, failures, out, "next " + (calls - 2 * measured));
+        Footprint last = phase(placer, measured, concurrent, failures, out, "last " + measured);
+        out.printf("SOAK %d calls in %.1f s, %d errors%n", calls, (System.nanoTime() - started) / 1e9,
+            failures.size());
+        failures.stream().limit(20).forEach(f -> out.println("SOAK   error: " + f));
+        List<String> growth = growth(first, last);
+        out.printf("SOAK growth from the first to the last calls: threads %+d, open fds %s, heap %+d MiB, RSS %s%n",
+            last.threads() - first.threads(),
+            first.openFds().flatMap(a -> last.openFds().map(b -> String.format("%+d", b - a))).orElse("n/a"),
+            last.heapUsedMib() - first.heapUsedMib(),
+            first.rssMib().flatMap(a -> last.rssMib().map(b -> String.format("%+d MiB", b - a))).orElse("n/a"));
+        boolean pass = failures.isEmpty() && growth.isEmpty();
+        out.println("SOAK " + (pass ? "PASS: no errors, no growth" : "FAIL: " + failures.size() + " errors"
+            + (growth.isEmpty() ? "" : "; grew: " + String.join(", ", growth))));
+        return pass ? 0 : 1;
+      } finally {
+        line.stop();
+      }
+    }
+  }
+
+  private static Footprint phase(SimulatedCalls placer, int n, int concurrent, List<String> failures, PrintStream out,
+      String name) throws InterruptedException {
+    if (n <= 0) return Footprint.settled();
+    Round round = placer.place(n, concurrent, false);
+    failures.addAll(round.failures());
+    Footprint footprint = Footprint.settled();
+    out.printf("SOAK after the %s calls (%.1f s, %d errors): %s%n", name, round.wallMs() / 1000.0,
+        round.failures().size(), footprint);
+    return footprint;
+  }
+
+  /** What grew beyond its tolerance, named with the figures; empty when nothing did. */
+  static List<String> growth(Footprint first, Footprint last) {
+    List<String> grew = new ArrayList<>();
+    if (last.threads() - first.threads() > MAX_THREAD_GROWTH) {
+      grew.add("threads " + first.threads() + " -> " + last.threads() + " (at most +" + MAX_THREAD_GROWTH + ")");
+    }
+    if (first.openFds().isPresent() && last.openFds().isPresent()
+        && last.openFds().get() - first.openFds().get() > MAX_FD_GROWTH) {
+      grew.add("open fds " + first.openFds().get() + " -> " + last.openFds().get() + " (at most +" + MAX_FD_GROWTH
+          + ")");
+    }
+    if (last.heapUsedMib() - first.heapUsedMib() > MAX_HEAP_GROWTH_MIB) {
+      grew.add("heap " + first.heapUsedMib() + " -> " + last.heapUsedMib() + " MiB (at most +" + MAX_HEAP_GROWTH_MIB
+          + ")");
+    }
+    Optional<Long> rssGrowth = first.rssMib().flatMap(a -> last.rssMib().map(b -> b - a));
+    if (rssGrowth.isPresent() && rssGrowth.get() > MAX_RSS_GROWTH_MIB) {
+      grew.add("RSS " + first.rssMib().get() + " -> " + last.rssMib().get() + " MiB (at most +" + MAX_RSS_GROWTH_MIB
+          + ")");
+    }
+    return grew;
+  }
+}

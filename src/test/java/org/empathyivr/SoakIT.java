@@ -1,0 +1,50 @@
+package org.empathyivr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.empathyivr.adapter.vosk.BundledVoskModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code soak} command on a short run: every mixed call (hangups included) ends without an error, and the figures
+ * for both ends are printed. Growth is not judged on so few calls: the process is still warming up (the full run of
+ * 500 is in the README).
+ */
+class SoakIT {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void placesMixedCallsWithoutAnErrorAndPrintsThreadsFdsAndMemoryAtBothEnds() {
+    BundledVoskModel.directory();
+    Path callers = Path.of(RunningSupportLine.fixture("yes.wav")).getParent();
+
+    int status = Main.run(new String[] {"soak", "--callers", callers.toString(), "--calls", "24", "--concurrent", "8"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    System.out.print(printed);
+    assertTrue(printed.contains("SOAK 24 calls in "), printed + err);
+    assertTrue(printed.contains(", 0 errors\n"), printed);
+    String figures = "threads \\d+, open fds \\d+, RSS \\d+ MiB \\(peak \\d+ MiB\\), heap \\d+ MiB used";
+    assertTrue(printed.matches("(?s).*SOAK after the first 8 calls \\([0-9.]+ s, 0 errors\\): " + figures + ".*"), printed);
+    assertTrue(printed.matches("(?s).*SOAK after the last 8 calls \\([0-9.]+ s, 0 errors\\): " + figures + ".*"), printed);
+    assertTrue(printed.matches("(?s).*SOAK growth from the first to the last calls: threads [+-]\\d+, open fds [+-]\\d+,"
+        + " heap [+-]\\d+ MiB, RSS [+-]\\d+ MiB.*"), printed);
+    assertEquals(printed.contains("SOAK PASS") ? 0 : 1, status, printed);
+  }
+
+  @Test
+  void refusesASoakTooShortToMeasureBothEnds() {
+    int status = Main.run(new String[] {"soak", "--calls", "2"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertEquals(2, status);
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("soak: --calls must be at least 3"), err.toString());
+  }
+}

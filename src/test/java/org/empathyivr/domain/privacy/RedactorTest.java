@@ -1,0 +1,109 @@
+package org.empathyivr.domain.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactorTest {
+
+  @ParameterizedTest(name = "hides: {0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock = """
+          my card is four one one one one one one one one one one one one one one one | my card is [card number]
+          four one one one one one one one one one one one one one one one and it was declined | [card number] and it was declined
+          the number is 4111 1111 1111 1111. it bounced | the number is [card number]. it bounced
+          the number is 4111-1111-1111-1111 | the number is [card number]
+          4111111111111111 | [card number]
+          card five five double five five five five five five five five five five five five four four four four | card [card number]
+          it's three seven eight two eight two two four six three one double oh oh five expires oh four two six | it's [card number] expires oh four two six
+          visa four one one one one one one one one one one one one one one two please | visa [card number] please
+          ok four one one one one one one one one one one one one one one one oh four two six | ok [card number]
+          the security code is one two three | the security code is [security code]
+          the c v v is four five six | the c v v is [security code]
+          cvv 0123 | cvv [security code]
+          my social security number is one two three four five six seven eight nine | my social security number is [national id]
+          ssn one two three four five six seven eight nine thanks | ssn [national id] thanks
+          it's 123-45-6789 on the form | it's [national id] on the form
+          my email is maria at gmail dot com | my email is [email address]
+          send it to maria dot lopez at example dot co dot uk please | send it to [email address] please
+          maria underscore lopez at example dot org | [email address]
+          email me at maria dot lopez at gmail dot com | email me at [email address]
+          write to maria.lopez@gmail.com. thanks | write to [email address]. thanks
+          the e-mail address is dana at example dot com | the e-mail address is [email address]
+          """)
+  void hidesPersonalData(String said, String stored) {
+    assertEquals(stored, Redactor.redact(said));
+  }
+
+  @ParameterizedTest(name = "keeps: {0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock = """
+          i was charged forty five dollars twice
+          this is the third time i call
+          call me back on five five five one two three four five six seven
+          call me back on 555-123-4567 or 1 555 123 4567
+          my order number is one two three four five six seven eight
+          i was looking at amazon dot com when it froze
+          i got home at nine and it was down
+          the router is at the back dot
+          oh no it dropped again
+          i tried one or two times
+          my pin is one two three four
+          the code on the screen is one two three
+          the account number is one two three four five six seven eight nine one two three four
+          """)
+  void keepsWhatIsNotPersonalData(String said) {
+    assertEquals(said, Redactor.redact(said));
+  }
+
+  @Test
+  void aMisheardCardAfterTheWordCardIsStillHidden() {
+    // One digit wrong: the Luhn check fails, the word "card" before it still marks it.
+    String said = "my card number is four one one one one one one one one one one one one one one two";
+    assertFalse(Redactor.hasLuhnCard("4111111111111112"));
+    assertEquals("my card number is [card number]", Redactor.redact(said));
+  }
+
+  @Test
+  void aLuhnValidRunWithTooFewDigitsIsNoCard() {
+    assertTrue(Redactor.luhn("4111111111111111", 0, 16));
+    assertFalse(Redactor.hasLuhnCard("411111111111"));
+    assertFalse(Redactor.luhn("4111111111111121", 0, 16));
+  }
+
+  @Test
+  void keyedDigitsAreJudgedAsOneNumberAndEveryKeyIsHidden() {
+    List<String> keys = "4111111111111111".chars().mapToObj(c -> "[key " + (char) c + "]").toList();
+    List<String> lines = new java.util.ArrayList<>(List.of("Please key in your card number."));
+    lines.addAll(keys);
+    lines.add("[key 0]");
+    List<String> redacted = Redactor.redactLines(List.of(lines.get(0), keys.get(0)));
+    assertEquals(List.of("Please key in your card number.", "[key 4]"), redacted);
+    List<String> all = Redactor.redactLines(lines);
+    assertEquals(lines.get(0), all.get(0));
+    assertEquals(List.of(Redactor.CARD_NUMBER), all.subList(1, all.size()).stream().distinct().toList());
+  }
+
+  @Test
+  void keyedAnswersAndSecurityCodesAfterAPrompt() {
+    assertEquals(List.of("Is that right?", "[key 1]", "yes"), Redactor.redactLines(List.of("Is that right?", "[key 1]", "yes")));
+    assertEquals(
+        List.of("What is the security code?", "[security code]", "[security code]", "[security code]"),
+        Redactor.redactLines(List.of("What is the security code?", "[key 1]", "[key 2]", "[key 3]")));
+  }
+
+  @Test
+  void keepsSpacingAndEverythingAroundAMarker() {
+    assertEquals("  card:  [card number]!  ", Redactor.redact("  card:  4111 1111 1111 1111!  "));
+    assertEquals("", Redactor.redact(""));
+  }
+}
