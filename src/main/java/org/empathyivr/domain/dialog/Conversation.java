@@ -24,6 +24,7 @@ import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.CallerHungUp;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
+import org.empathyivr.domain.port.Listening;
 import org.empathyivr.domain.port.Recording;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -245,12 +246,7 @@ public final class Conversation {
   private NameAnswer hearName() throws CallerHungUp, CallFailure, SpeechFailure {
     try (TranscriptionStream nameWords = speechToText.startTranscribingName(CallerNames.FIRST_NAMES);
         TranscriptionStream freeWords = speechToText.startTranscribing()) {
-      Recording recording =
-          channel.record(settings.answerListening(), piece -> {
-            nameWords.accept(piece);
-            freeWords.accept(piece);
-            frustrationMeter.hear(piece);
-          });
+      Recording recording = record(settings.answerListening(), nameWords, freeWords);
       if (recording.endedByKey()) {
         callerKeyed(recording.key());
         return new NameAnswer(Optional.empty(), Optional.empty(), recording.key() == DialogSettings.KEY_PERSON);
@@ -283,11 +279,7 @@ public final class Conversation {
       Transcript heard;
       // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
       try (TranscriptionStream stream = speechToText.startTranscribing()) {
-        Recording recording =
-            channel.record(settings.issueListening(), piece -> {
-              stream.accept(piece);
-              frustrationMeter.hear(piece);
-            });
+        Recording recording = record(settings.issueListening(), stream);
         if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
           callerKeyed(recording.key());
           return Heard.PERSON;
@@ -328,12 +320,7 @@ public final class Conversation {
       // The answer words and the free words ("no, it's the router") are both decoded as the caller speaks.
       try (TranscriptionStream answerWords = speechToText.startTranscribingAnswer();
           TranscriptionStream freeWords = speechToText.startTranscribing()) {
-        Recording recording =
-            channel.record(settings.answerListening(), piece -> {
-              answerWords.accept(piece);
-              freeWords.accept(piece);
-              frustrationMeter.hear(piece);
-            });
+        Recording recording = record(settings.answerListening(), answerWords, freeWords);
         if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
           callerKeyed(recording.key());
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
@@ -402,6 +389,17 @@ public final class Conversation {
     Optional<Character> key = channel.play(new SpokenPrompt(line.text(), audio, !line.personal()), interruptKeys);
     key.ifPresent(this::callerKeyed);
     return key;
+  }
+
+  /**
+   * Records the caller's turn; each piece of audio, as Asterisk writes it, goes to every recognizer that listens for
+   * this turn and to the frustration meter's voice analysis.
+   */
+  private Recording record(Listening listening, TranscriptionStream... listeners) throws CallerHungUp, CallFailure {
+    return channel.record(listening, piece -> {
+      for (TranscriptionStream listener : listeners) listener.accept(piece);
+      frustrationMeter.hear(piece);
+    });
   }
 
   private Transcript callerSaid(Transcript heard) {

@@ -31,19 +31,6 @@ public record DialogSettings(
   public static final char KEY_YES = '1';
   public static final char KEY_NO = '2';
 
-  /** Settings with the default frustration settings. */
-  public DialogSettings(
-      Listening issueListening,
-      Listening answerListening,
-      int maxIssueReprompts,
-      int maxCorrections,
-      int maxAnswerReprompts,
-      String queue,
-      int priority) {
-    this(issueListening, answerListening, maxIssueReprompts, maxCorrections, maxAnswerReprompts, queue, priority,
-        FrustrationSettings.defaults());
-  }
-
   public DialogSettings {
     if (frustration == null) throw new IllegalArgumentException("frustration == null");
     if (maxIssueReprompts < 0) throw new IllegalArgumentException("maxIssueReprompts < 0: " + maxIssueReprompts);
@@ -63,6 +50,7 @@ public record DialogSettings(
   /** Sensible defaults: 45 s to describe the issue, 3 s of silence to end it; 8 s and 2 s for an answer. */
   public static DialogSettings defaults() {
     return new DialogSettings(
-        new Listening(45_000, 3, "0#"), new Listening(8_000, 2, "012#"), 2, 2, 2, "support", 5);
+        new Listening(45_000, 3, "0#"), new Listening(8_000, 2, "012#"), 2, 2, 2, "support", 5,
+        FrustrationSettings.defaults());
   }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +26,8 @@ class ConversationTest {
   private Map<String, String> directory = Map.of("5551234", "Maria Lopez");
 
   @BeforeAll
-  static void loadPhrasebook() throws IOException {
-    phrases = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "prompts/phrasebook.txt");
+  static void loadPhrasebook() {
+    phrases = TheBundledPhraseBook.load();
   }
 
   private Outcome call(String number, String callerIdName) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +32,8 @@ class EmpatheticCallTest {
   private final InMemoryHandoffStore store = new InMemoryHandoffStore();
 
   @BeforeAll
-  static void loadPhrasebook() throws IOException {
-    phrases = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "prompts/phrasebook.txt");
+  static void loadPhrasebook() {
+    phrases = TheBundledPhraseBook.load();
   }
 
   private Handoff call(String callId, String number, String callerIdName, Map<String, String> directory) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.empathy.PhraseBook;
@@ -25,8 +22,8 @@ class RedactedHandoffTest {
   private final InMemoryHandoffStore store = new InMemoryHandoffStore();
 
   @BeforeAll
-  static void loadPhrasebook() throws IOException {
-    phrases = PhraseBook.parse(Files.readString(Path.of("prompts/phrasebook.txt")), "prompts/phrasebook.txt");
+  static void loadPhrasebook() {
+    phrases = TheBundledPhraseBook.load();
   }
 
   private Handoff call() {
