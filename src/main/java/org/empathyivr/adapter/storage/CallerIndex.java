@@ -1,8 +1,12 @@
 package org.empathyivr.adapter.storage;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Callers' names by the digits of their numbers, as every caller directory matches them: {@code +1 (555) 123-4567}
@@ -29,6 +33,16 @@ final class CallerIndex {
     String name = byDigits.get(digits);
     if (name == null && digits.length() > NATIONAL_DIGITS) name = byDigits.get(lastDigits(digits));
     return Optional.ofNullable(name);
+  }
+
+  /** Every listed caller's first name, lower case, letters and apostrophes only. */
+  Set<String> firstNames() {
+    Set<String> names = new TreeSet<>();
+    for (String name : byDigits.values()) {
+      String first = name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      if (first.matches("\\p{L}[\\p{L}']*")) names.add(first);
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   int size() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.empathyivr.domain.port.CallerDirectory;
 
 /**
@@ -61,5 +62,10 @@ public final class CsvCallerDirectory implements CallerDirectory {
       return name.substring(1, name.length() - 1).replace("\"\"", "\"").strip();
     }
     return name;
+  }
+
+  @Override
+  public Set<String> firstNames() {
+    return index.firstNames();
   }
 }

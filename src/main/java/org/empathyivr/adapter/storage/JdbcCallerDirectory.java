@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import org.empathyivr.domain.port.CallerDirectory;
 
 /**
@@ -57,5 +58,10 @@ public final class JdbcCallerDirectory implements CallerDirectory {
 
   public int size() {
     return index.size();
+  }
+
+  @Override
+  public Set<String> firstNames() {
+    return index.firstNames();
   }
 }

@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -39,6 +43,8 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   static final int CHUNK_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(VoskSpeechToText.class);
+  /** How often, at most, freed native memory is handed back to the system (see {@link NativeHeap}). */
+  private static final long TRIM_EVERY_NANOS = 5_000_000_000L;
 
   private final Model model;
   private final VoskModelDirectory modelDirectory;
@@ -48,6 +54,13 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final AtomicInteger liveRecognizers = new AtomicInteger();
   private final AtomicInteger peakLiveRecognizers = new AtomicInteger();
   private final Map<List<String>, String> nameGrammars = new ConcurrentHashMap<>();
+  private final AtomicLong lastTrimNanos = new AtomicLong(System.nanoTime());
+  /** Trims the native heap off the calls' threads, so no caller waits for it. */
+  private final ExecutorService heapTrimmer = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "native-heap-trim");
+    thread.setDaemon(true);
+    return thread;
+  });
   private volatile boolean closed;
 
   private VoskSpeechToText(
@@ -195,13 +208,28 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
   }
 
-  /** Frees a recognizer from {@link #openRecognizer} and gives its permit back. */
+  /**
+   * Frees a recognizer from {@link #openRecognizer} and gives its permit back. Now and then (at most every 5 s) the
+   * memory freed is handed back to the system, on another thread.
+   */
   void closeRecognizer(Recognizer recognizer) {
     try {
       recognizer.close();
     } finally {
       liveRecognizers.decrementAndGet();
       recognizerPermits.release();
+      trimNowAndThen();
+    }
+  }
+
+  private void trimNowAndThen() {
+    long last = lastTrimNanos.get();
+    long now = System.nanoTime();
+    if (now - last < TRIM_EVERY_NANOS || !lastTrimNanos.compareAndSet(last, now)) return;
+    try {
+      heapTrimmer.execute(NativeHeap::trim);
+    } catch (RejectedExecutionException e) {
+      // Closing: the process is about to give everything back.
     }
   }
 
@@ -232,6 +260,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     if (closed) return;
     closed = true;
     recognizerPermits.acquireUninterruptibly(maxLiveRecognizers);
+    heapTrimmer.shutdown();
     try {
       model.close();
     } finally {

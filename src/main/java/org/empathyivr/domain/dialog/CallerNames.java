@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
@@ -30,6 +31,16 @@ public final class CallerNames {
 
   /** Common first names, lower case: what the assistant listens for when it asks a caller's name. */
   public static final List<String> FIRST_NAMES = firstNames();
+
+  /**
+   * The names to listen for when a caller is asked theirs: the common first names and the directory's, in one stable
+   * order (a recognizer may keep a grammar per list).
+   */
+  public static List<String> candidates(Set<String> directoryFirstNames) {
+    Set<String> all = new TreeSet<>(FIRST_NAMES);
+    all.addAll(directoryFirstNames);
+    return List.copyOf(all);
+  }
 
   /** A spoken name is taken only when the recognizer was at least this sure of it. */
   static final double MIN_NAME_CONFIDENCE = 0.9;

@@ -244,7 +244,8 @@ public final class Conversation {
   private record NameAnswer(Optional<String> name, Optional<Heard> issue, boolean asksForPerson) {}
 
   private NameAnswer hearName() throws CallerHungUp, CallFailure, SpeechFailure {
-    try (TranscriptionStream nameWords = speechToText.startTranscribingName(CallerNames.FIRST_NAMES);
+    List<String> candidates = CallerNames.candidates(directory.firstNames());
+    try (TranscriptionStream nameWords = speechToText.startTranscribingName(candidates);
         TranscriptionStream freeWords = speechToText.startTranscribing()) {
       Recording recording = record(settings.answerListening(), nameWords, freeWords);
       if (recording.endedByKey()) {
@@ -263,7 +264,7 @@ public final class Conversation {
             Reflection.of(said.text()).isPresent() ? Optional.of(Heard.words(said, said.text())) : Optional.empty();
         return new NameAnswer(Optional.empty(), issue, false);
       }
-      return new NameAnswer(CallerNames.spokenFirstName(name, CallerNames.FIRST_NAMES), Optional.empty(), false);
+      return new NameAnswer(CallerNames.spokenFirstName(name, candidates), Optional.empty(), false);
     }
   }
 

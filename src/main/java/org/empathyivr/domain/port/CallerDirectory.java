@@ -1,6 +1,7 @@
 package org.empathyivr.domain.port;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Known callers by telephone number. Thread-safe. */
 public interface CallerDirectory {
@@ -10,4 +11,12 @@ public interface CallerDirectory {
    * number is unknown.
    */
   Optional<String> nameFor(String number);
+
+  /**
+   * The listed callers' first names, lower case: candidates when a caller (perhaps calling from another number) is
+   * asked for their name. None by default.
+   */
+  default Set<String> firstNames() {
+    return Set.of();
+  }
 }

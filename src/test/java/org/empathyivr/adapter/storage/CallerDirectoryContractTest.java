@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.junit.jupiter.api.Assumptions;
@@ -108,6 +109,15 @@ class CallerDirectoryContractTest {
     CallerDirectory callers = factory.open(dir, List.<String[]>of(new String[] {"5551234", "Lopez, Maria \"Mari\""}));
 
     assertEquals(Optional.of("Lopez, Maria \"Mari\""), callers.nameFor("5551234"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Factory.class)
+  void offersItsCallersFirstNamesForHearingANameAsked(Factory factory) throws Exception {
+    CallerDirectory callers = factory.open(dir, List.of(new String[] {"5551234", "Priyanka Patel"},
+        new String[] {"5555678", "  Jörg Ünal"}, new String[] {"5559012", "Lopez, Maria"}));
+
+    assertEquals(Set.of("priyanka", "jörg"), callers.firstNames(), "a name written surname first gives none");
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.empathyivr.domain.dialog.Caller.NameSource;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 import org.empathyivr.domain.summary.PhraseUse;
@@ -67,6 +68,32 @@ class EmpatheticCallTest {
     assertFalse(said.get(2).contains("Maria"), "not in every sentence: " + said.get(2));
     assertTrue(said.get(3).contains("Maria"), "the handoff names the caller: " + said.get(3));
     assertEquals(Optional.of("Maria"), handoff.caller().name());
+    assertEquals(NameSource.SPOKEN, handoff.caller().nameSource());
+  }
+
+  @Test
+  void listensForTheDirectorysNamesTooWhenAListedCallerRingsFromAnotherPhone() {
+    channel.says("priyanka").says("my bill is wrong").says("yes");
+    CallerDirectory callers = new CallerDirectory() {
+      @Override
+      public Optional<String> nameFor(String number) {
+        return number.equals("5551234") ? Optional.of("Priyanka Patel") : Optional.empty();
+      }
+
+      @Override
+      public Set<String> firstNames() {
+        return Set.of("priyanka");
+      }
+    };
+    assertFalse(CallerNames.FIRST_NAMES.contains("priyanka"), "not among the common names");
+
+    Handoff handoff = new Conversation(
+            new IncomingCall("c-10", "Local/s@caller-00000001;1", Optional.of("5559999"), Optional.empty()), channel,
+            speech, speech, callers, store, new FixedClock(), DialogSettings.defaults(), phrases)
+        .run()
+        .handoff();
+
+    assertEquals(Optional.of("Priyanka"), handoff.caller().name());
     assertEquals(NameSource.SPOKEN, handoff.caller().nameSource());
   }
 
