@@ -327,13 +327,17 @@ public final class Conversation {
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
         }
         Transcript heard = callerSaid(answerWords.finish());
-        // The free words carry what the answer grammar cannot: "no, this is ridiculous".
+        Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
+        if (answer == Answer.YES || answer == Answer.PERSON) {
+          // The caller goes to a person now either way: no wait for the free words' final decoding.
+          feelFor(heard);
+          return new Confirmation(answer, Optional.empty());
+        }
+        // The free words carry what the answer grammar cannot: "no, this is ridiculous", and the correction.
         Transcript free = freeWords.finish();
         feelFor(free.isEmpty() ? heard : free);
-        Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
-        if (answer != Answer.PERSON) checkFrustration();
+        checkFrustration();
         if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
-        if (answer != Answer.UNCLEAR) return new Confirmation(answer, Optional.empty());
       }
       question = phrasing.say("reprompt.confirm");
       frustrationMeter.reprompted();
