@@ -66,7 +66,6 @@ public final class Conversation {
   private final List<Turn> transcript = new ArrayList<>();
   private final List<Exception> problems = new ArrayList<>();
   private final List<PhraseUse> phrasesUsed = new ArrayList<>();
-  private Frustration frustration = Frustration.NONE;
   private final FrustrationMeter frustrationMeter;
   private Instant startedAt;
   private Caller caller = new Caller(Optional.empty(), Optional.empty(), NameSource.NONE);
@@ -94,11 +93,6 @@ public final class Conversation {
     this.settings = settings;
     this.phrasing = new Phrasing(phraseBook, call.callId());
     this.frustrationMeter = new FrustrationMeter(settings.frustration(), WordsModel.bundled());
-  }
-
-  /** How frustrated the caller seems so far, in [0, 1]: for choosing the tone of the next prompt. */
-  public double frustrationLevel() {
-    return frustrationMeter.level();
   }
 
   /** Runs the call to its handoff. Never throws for anything the call, the caller or speech can do. */
@@ -138,12 +132,11 @@ public final class Conversation {
   /** Measures the caller's turn (its audio was heard as it was recorded). */
   private void feelFor(Transcript heard) {
     frustrationMeter.timeWithAssistant(Duration.between(startedAt, clock.now()));
-    frustration = frustrationMeter.callerSaid(heard);
+    frustrationMeter.callerSaid(heard);
   }
 
   /** Over the threshold, ends the dialog; a caller asking for a person is handed off as having asked, first. */
   private void checkFrustration() {
-    frustration = frustrationMeter.current();
     if (frustrationMeter.overThreshold()) throw new CallerFrustrated();
   }
 
@@ -444,7 +437,7 @@ public final class Conversation {
             reason == HandoffReason.FRUSTRATED ? settings.frustration().priority() : settings.priority(),
             Duration.between(started, now),
             redacted(transcript),
-            redacted(frustration),
+            redacted(frustrationMeter.current()),
             phrasesUsed);
     try {
       store.save(handoff);
