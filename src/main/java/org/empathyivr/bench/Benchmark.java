@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,8 @@ import org.empathyivr.config.SettingsReader;
 public final class Benchmark {
   private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
   private static final List<Integer> DEFAULT_ROUNDS = List.of(1, 10, 30);
-  private static final String USAGE = "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]";
+  private static final String USAGE =
+      "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...] [--burst]";
   /** What the callers do, taken in turn: confirm at once, or correct the issue first. */
   private static final List<List<String>> CALLER_SCRIPTS =
       List.of(
@@ -46,6 +49,7 @@ public final class Benchmark {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Path callers = DEFAULT_CALLERS;
     List<Integer> rounds = DEFAULT_ROUNDS;
+    boolean burst = false;
     try {
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--callers") && i + 1 < args.length) {
@@ -53,6 +57,8 @@ public final class Benchmark {
         } else if (args[i].equals("--calls") && i + 1 < args.length) {
           rounds = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
           if (rounds.stream().anyMatch(n -> n < 1)) throw new NumberFormatException("fewer than 1 call: " + rounds);
+        } else if (args[i].equals("--burst")) {
+          burst = true;
         } else {
           throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
         }
@@ -66,7 +72,7 @@ public final class Benchmark {
       return 2;
     }
     try {
-      return bench(callers, rounds, out);
+      return bench(callers, rounds, burst, out);
     } catch (Exception e) {
       err.println("bench: " + e);
       return 1;
@@ -78,7 +84,7 @@ public final class Benchmark {
         .findFirst();
   }
 
-  private static int bench(Path callers, List<Integer> rounds, PrintStream out) throws Exception {
+  private static int bench(Path callers, List<Integer> rounds, boolean burst, PrintStream out) throws Exception {
     Path root = Files.createTempDirectory("empathy-ivr-bench");
     int most = Collections.max(rounds);
     Settings settings =
@@ -99,10 +105,26 @@ public final class Benchmark {
         Round warmUp = calls.place(1, false);
         out.printf("BENCH warm-up call: %s%n", warmUp.failures().isEmpty() ? "ok" : warmUp.failures());
         boolean allOk = warmUp.failures().isEmpty();
+        // One call alone, in real time: its figures, and its length, over which the starts of a round are spread.
+        Round alone = calls.place(1, true);
+        Duration callLength = Duration.ofMillis(alone.wallMs());
         for (int n : rounds) {
-          Round round = calls.place(n, true);
+          Round round;
+          String how;
+          if (n == 1) {
+            round = alone;
+            how = "1 call alone";
+          } else if (burst) {
+            round = calls.place(n, true);
+            how = n + " calls started in the same instant (the worst case: every caller speaks at the same moments)";
+          } else {
+            round = calls.placeSpread(n, 1, callLength, true);
+            how = String.format(Locale.ROOT, "%d calls in progress at once (starts spread over %.0f s, one call's"
+                + " length; figures of the %d calls placed once every line was busy)", n, callLength.toMillis() / 1000.0,
+                n);
+          }
           Memory memory = Memory.now();
-          new RoundReport(n, round, memory).print(out);
+          new RoundReport(n, how, round, memory).print(out);
           allOk &= round.failures().isEmpty();
         }
         return allOk ? 0 : 1;
@@ -143,15 +165,17 @@ public final class Benchmark {
   }
 
   /** The figures of one round, against the issue's targets. */
-  private record RoundReport(int calls, Round round, Memory memory) {
+  private record RoundReport(int calls, String how, Round round, Memory memory) {
     void print(PrintStream out) {
       List<Long> turns = round.turnTimesMs();
       List<Long> firstPrompts = round.firstPromptMs();
-      out.printf("BENCH %d calls at once: %d ok, %d failed, %.1f s, %.2f calls/s%s%n", calls,
-          calls - round.failures().size(), round.failures().size(), round.wallMs() / 1000.0,
-          calls * 1000.0 / round.wallMs(), round.failures().isEmpty() ? "" : " " + round.failures());
+      out.printf("BENCH %s: %d ok, %d failed, %.1f s, %.2f calls/s%s%n", how,
+          round.calls() - round.failures().size(), round.failures().size(), round.wallMs() / 1000.0,
+          round.calls() * 1000.0 / round.wallMs(), round.failures().isEmpty() ? "" : " " + round.failures());
       out.printf("BENCH   service turn time (recording ended -> reply prompt ready): %s over %d turns%s%n",
           Percentiles.of(turns), turns.size(), target(turns, calls == 10 ? 150 : calls == 30 ? 300 : 0));
+      out.printf("BENCH   dead air between the prompts of one reply (one ended -> the next ready): %s over %d%n",
+          Percentiles.of(round.gapsMs()), round.gapsMs().size());
       out.printf("BENCH   connect -> first prompt: %s%s%n", Percentiles.of(firstPrompts), target(firstPrompts, 300));
       out.printf("BENCH   memory after the round: %s%s%n", memory,
           calls == 30 ? memory.rssKib().map(kib -> kib / 1024 <= 700 ? " (target RSS <= 700 MiB: met)"

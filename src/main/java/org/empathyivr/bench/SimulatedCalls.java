@@ -58,29 +58,71 @@ final class SimulatedCalls {
     ExecutorService threads = Executors.newFixedThreadPool(atOnce);
     long startNanos = System.nanoTime();
     try {
-      List<Future<Call>> calls = new ArrayList<>();
+      List<Future<List<Call>>> calls = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        List<CallerTurn> turns = callerScripts.get(placed.getAndIncrement() % callerScripts.size());
-        calls.add(threads.submit(() -> call(turns, realtime)));
+        List<CallerTurn> turns = nextScript();
+        calls.add(threads.submit(() -> List.of(call(turns, realtime))));
       }
-      List<Long> turnTimes = new ArrayList<>();
-      List<Long> firstPrompts = new ArrayList<>();
-      List<String> failures = new ArrayList<>();
-      for (Future<Call> future : calls) {
-        try {
-          Call call = future.get();
-          call.result().thinkTimesAfterRecordings().forEach(d -> turnTimes.add(d.toMillis()));
-          if (call.firstPromptMs() >= 0) firstPrompts.add(call.firstPromptMs());
-          call.failure().ifPresent(failures::add);
-        } catch (java.util.concurrent.ExecutionException e) {
-          failures.add(e.getCause().toString());
-        }
-      }
-      return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, failures);
+      return round(calls, startNanos);
     } finally {
       threads.shutdownNow();
       threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Keeps {@code lines} calls in progress at once, as on a line where calls arrive at random rather than all in the
+   * same instant: line {@code i} places its first call {@code i/lines} of {@code spread} after the first, then its
+   * next call as soon as one ends. The first call of each line only brings the line up to {@code lines} calls; the
+   * figures are of the {@code measuredPerLine} calls after it, placed while the other lines are busy too.
+   */
+  Round placeSpread(int lines, int measuredPerLine, Duration spread, boolean realtime) throws InterruptedException {
+    ExecutorService threads = Executors.newFixedThreadPool(lines);
+    long startNanos = System.nanoTime();
+    try {
+      List<Future<List<Call>>> calls = new ArrayList<>();
+      for (int i = 0; i < lines; i++) {
+        long startsAtNanos = startNanos + spread.toNanos() * i / lines;
+        calls.add(threads.submit(() -> {
+          Thread.sleep(Math.max(0, (startsAtNanos - System.nanoTime()) / 1_000_000));
+          call(nextScript(), realtime);
+          List<Call> measured = new ArrayList<>();
+          for (int c = 0; c < measuredPerLine; c++) measured.add(call(nextScript(), realtime));
+          return measured;
+        }));
+      }
+      return round(calls, startNanos);
+    } finally {
+      threads.shutdownNow();
+      threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  private List<CallerTurn> nextScript() {
+    return callerScripts.get(placed.getAndIncrement() % callerScripts.size());
+  }
+
+  private static Round round(List<Future<List<Call>>> placed, long startNanos) throws InterruptedException {
+    List<Long> turnTimes = new ArrayList<>();
+    List<Long> firstPrompts = new ArrayList<>();
+    List<Long> gaps = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    int count = 0;
+    for (Future<List<Call>> future : placed) {
+      try {
+        for (Call call : future.get()) {
+          count++;
+          call.result().thinkTimesAfterRecordings().forEach(d -> turnTimes.add(d.toMillis()));
+          call.result().thinkTimesBetweenPrompts().forEach(d -> gaps.add(d.toMillis()));
+          if (call.firstPromptMs() >= 0) firstPrompts.add(call.firstPromptMs());
+          call.failure().ifPresent(failures::add);
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        count++;
+        failures.add(e.getCause().toString());
+      }
+    }
+    return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, gaps, failures, count);
   }
 
   private Call call(List<CallerTurn> turns, boolean realtime) throws java.io.IOException {

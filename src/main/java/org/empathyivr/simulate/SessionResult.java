@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param thinkTimes for each command that followed a reply: from the reply being sent to the command arriving
  * @param thinkTimesAfterRecordings the same, only after {@code RECORD FILE} replies that wrote a recording and did not
  *     end in a hangup: the dead air after the caller stops speaking
+ * @param thinkTimesBetweenPrompts the same, only for a {@code STREAM FILE} that followed one that played to its end:
+ *     the dead air between two prompts the assistant says one after the other
  * @param wire every line on the wire without its {@code \n}: {@code "<< "} Asterisk to service (the header's empty
  *     line included, as {@code "<< "}), {@code ">> "} service to Asterisk
  * @param serviceClosedSocket whether the session ended because the service closed the connection
@@ -28,6 +30,7 @@ public record SessionResult(
     List<Event> events,
     List<Duration> thinkTimes,
     List<Duration> thinkTimesAfterRecordings,
+    List<Duration> thinkTimesBetweenPrompts,
     List<String> wire,
     boolean serviceClosedSocket,
     boolean gaveUp) {
@@ -37,6 +40,7 @@ public record SessionResult(
     events = List.copyOf(events);
     thinkTimes = List.copyOf(thinkTimes);
     thinkTimesAfterRecordings = List.copyOf(thinkTimesAfterRecordings);
+    thinkTimesBetweenPrompts = List.copyOf(thinkTimesBetweenPrompts);
     wire = List.copyOf(wire);
   }
 

@@ -212,10 +212,12 @@ public final class SimulatedAsterisk {
     private final List<Event> events = new ArrayList<>();
     private final List<Duration> thinkTimes = new ArrayList<>();
     private final List<Duration> thinkTimesAfterRecordings = new ArrayList<>();
+    private final List<Duration> thinkTimesBetweenPrompts = new ArrayList<>();
     private final SimulatedChannel channel;
     private long lastSentNanos;
     private long lastReplyNanos;
     private boolean lastReplyRecorded;
+    private boolean lastReplyPlayedToTheEnd;
     private boolean awaitingCommandAfterReply;
     private long noticeDueNanos = -1;
 
@@ -271,7 +273,7 @@ public final class SimulatedAsterisk {
         answer(((LineReader.Line) read).text(), giveUpAt);
       }
       return new SessionResult(channel.variables(), channel.agiStatus(), events, thinkTimes,
-          thinkTimesAfterRecordings, wire, closed, gaveUp);
+          thinkTimesAfterRecordings, thinkTimesBetweenPrompts, wire, closed, gaveUp);
     }
 
     private void answer(String command, long giveUpAt) throws IOException {
@@ -281,6 +283,7 @@ public final class SimulatedAsterisk {
         Duration think = Duration.ofNanos(receivedNanos - lastReplyNanos);
         thinkTimes.add(think);
         if (lastReplyRecorded) thinkTimesAfterRecordings.add(think);
+        if (lastReplyPlayedToTheEnd && isStreamFile(command)) thinkTimesBetweenPrompts.add(think);
       }
       if (noticeDueNanos >= 0) sendHangupNotice();
       Reply reply = channel.handle(command);
@@ -296,12 +299,18 @@ public final class SimulatedAsterisk {
       lastReplyNanos = lastSentNanos;
       awaitingCommandAfterReply = true;
       lastReplyRecorded = reply.recordedCallerAudio();
+      lastReplyPlayedToTheEnd = isStreamFile(command) && reply.notice() == Reply.HangupNotice.NONE
+          && reply.lines().size() == 1 && reply.lines().get(0).startsWith("200 result=0 ");
       switch (reply.notice()) {
         case IMMEDIATELY -> sendHangupNotice();
         case SOON -> noticeDueNanos = lastSentNanos + HANGUP_AFTER_RECORD_MS * 1_000_000;
         case BEFORE_NEXT_REPLY -> noticeDueNanos = lastSentNanos + HANGUP_AFTER_STREAM_FALLBACK_MS * 1_000_000;
         case NONE -> {}
       }
+    }
+
+    private static boolean isStreamFile(String command) {
+      return command.regionMatches(true, 0, "STREAM FILE ", 0, "STREAM FILE ".length());
     }
 
     /** Writes a recording frame by frame as time passes until {@code endNanos}, then the rest at once. */

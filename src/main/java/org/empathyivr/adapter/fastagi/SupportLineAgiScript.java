@@ -21,6 +21,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
 import org.empathyivr.domain.dialog.Outcome;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.empathy.Phrasing;
 import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerDirectory;
@@ -128,15 +129,13 @@ public final class SupportLineAgiScript implements AgiScript {
    * @return how many prompts were rendered
    */
   public int renderFixedPrompts() throws IOException, SpeechFailure {
-    int count = 0;
-    for (List<String> variants : phrases.all().values()) {
-      for (String line : variants) {
-        if (PhraseBook.hasSlots(line)) continue;
-        prompts.fileFor(new SpokenPrompt(line, textToSpeech.synthesize(line), true), spool.callsDir(), 0);
-        count++;
-      }
+    // Started together, so every voice works; kept by the synthesizer for the calls, and written once as files.
+    List<String> texts = Phrasing.sharedTexts(phrases);
+    List<TextToSpeech.Ahead> audio = texts.stream().map(text -> textToSpeech.synthesizeAhead(text, true)).toList();
+    for (int i = 0; i < texts.size(); i++) {
+      prompts.fileFor(new SpokenPrompt(texts.get(i), audio.get(i).await(), true), spool.callsDir(), 0);
     }
-    return count;
+    return texts.size();
   }
 
   @Override

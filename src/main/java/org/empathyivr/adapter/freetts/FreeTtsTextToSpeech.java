@@ -7,6 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.adapter.audio.LoudnessNormalizer;
 import org.empathyivr.adapter.audio.Resampler;
 import org.empathyivr.domain.port.Audio;
@@ -28,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * borrows a free one, waiting when all are busy. Failures inside FreeTTS become {@link SpeechFailure} carrying the
  * cause. After {@link #close()}, which waits for calls in progress and frees the voices, calls fail with
  * {@link SpeechFailure}.
+ *
+ * <p>{@link #synthesizeAhead} synthesizes on threads of its own, one per voice, and keeps the audio of shared text
+ * (the phrasebook's fixed lines, said alike to every caller) in memory, up to {@link #SHARED_KEPT} texts: the first
+ * kept are kept for good, as the support line renders every fixed line at start.
  */
 public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   static final String VOICE_NAME = "kevin16";
@@ -46,7 +59,12 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   /** What the pool holds once the voices are freed: whoever takes it puts it back and fails. */
   private static final SpeakingVoice CLOSED = new SpeakingVoice(null, null);
 
+  /** How many shared texts' audio is kept: the phrasebook's fixed lines and their usual pairings, about 3 MiB. */
+  static final int SHARED_KEPT = 256;
+
   private final BlockingQueue<SpeakingVoice> freeVoices;
+  private final ExecutorService ahead;
+  private final ConcurrentHashMap<String, CompletableFuture<Audio>> shared = new ConcurrentHashMap<>();
   private final int voiceCount;
   private final LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET_LEVEL_DBFS, PEAK_CEILING_DBFS);
   private volatile Resampler resampler;
@@ -58,6 +76,12 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   private FreeTtsTextToSpeech(List<SpeakingVoice> voices) {
     this.voiceCount = voices.size();
     this.freeVoices = new ArrayBlockingQueue<>(voiceCount, true, voices);
+    AtomicInteger threads = new AtomicInteger();
+    this.ahead = Executors.newFixedThreadPool(voiceCount, task -> {
+      Thread thread = new Thread(task, "freetts-ahead-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -122,6 +146,80 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
     return new Audio(Audio.TELEPHONY_RATE_HZ, normalizer.normalize(paced, Audio.TELEPHONY_RATE_HZ));
   }
 
+  /**
+   * Synthesizes on one of this synthesizer's threads; shared text comes from memory once synthesized (a failure is
+   * not kept: the next caller tries again).
+   */
+  @Override
+  public Ahead synthesizeAhead(String text, boolean isShared) {
+    if (!isShared) return new Pending(synthesizeLater(text), true);
+    CompletableFuture<Audio> kept = shared.get(text);
+    if (kept != null && !kept.isCompletedExceptionally()) return new Pending(kept, false);
+    CompletableFuture<Audio> made = synthesizeLater(text);
+    if (shared.size() < SHARED_KEPT) {
+      CompletableFuture<Audio> first = shared.putIfAbsent(text, made);
+      if (first != null && !first.isCompletedExceptionally()) {
+        made.cancel(false);
+        return new Pending(first, false);
+      }
+      if (first != null) shared.put(text, made);
+      made.whenComplete((audio, failure) -> {
+        if (failure != null) shared.remove(text, made);
+      });
+    }
+    return new Pending(made, false);
+  }
+
+  private CompletableFuture<Audio> synthesizeLater(String text) {
+    try {
+      return CompletableFuture.supplyAsync(() -> synthesizeOrThrow(text), ahead);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new SpeechFailure("FreeTTS text to speech is closed"));
+    }
+  }
+
+  private Audio synthesizeOrThrow(String text) {
+    try {
+      return synthesize(text);
+    } catch (SpeechFailure e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** Audio on its way; shared audio is never cancelled (another caller may be waiting for it), only a call's own. */
+  private static final class Pending implements Ahead {
+    private final CompletableFuture<Audio> audio;
+    private final boolean cancellable;
+
+    Pending(CompletableFuture<Audio> audio, boolean cancellable) {
+      this.audio = audio;
+      this.cancellable = cancellable;
+    }
+
+    @Override
+    public Audio await() throws SpeechFailure {
+      try {
+        return audio.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SpeechFailure("interrupted while waiting for synthesized speech", e);
+      } catch (CancellationException e) {
+        throw new SpeechFailure("the synthesis was cancelled", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+            : e.getCause();
+        if (cause instanceof SpeechFailure failure) throw failure;
+        if (cause instanceof RuntimeException runtime) throw runtime;
+        throw new SpeechFailure("synthesis failed: " + cause, cause);
+      }
+    }
+
+    @Override
+    public void cancel() {
+      if (cancellable) audio.cancel(false);
+    }
+  }
+
   private record Spoken(List<short[]> utterances, int sampleRateHz) {}
 
   private Spoken speak(String text) throws SpeechFailure {
@@ -168,6 +266,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    ahead.shutdown();
     List<SpeakingVoice> taken = new ArrayList<>();
     try {
       while (taken.size() < voiceCount) taken.add(freeVoices.take());

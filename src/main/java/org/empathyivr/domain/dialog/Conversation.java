@@ -383,10 +383,24 @@ public final class Conversation {
     Instant now = clock.now();
     transcript.add(new Turn(now, Speaker.ASSISTANT, line.text(), 1.0));
     line.ids().forEach(id -> phrasesUsed.add(new PhraseUse(now, id)));
-    Audio audio = textToSpeech.synthesize(line.text());
-    Optional<Character> key = channel.play(new SpokenPrompt(line.text(), audio, !line.personal()), interruptKeys);
-    key.ifPresent(this::callerKeyed);
-    return key;
+    // Every part is synthesized ahead while the parts before it play: the caller hears the first words (a fixed
+    // lead-in, made before the call) at once, not after the whole line is synthesized.
+    List<TextToSpeech.Ahead> audio = new ArrayList<>();
+    for (Phrasing.Part part : line.parts()) audio.add(textToSpeech.synthesizeAhead(part.text(), !part.personal()));
+    try {
+      for (int i = 0; i < audio.size(); i++) {
+        Phrasing.Part part = line.parts().get(i);
+        SpokenPrompt prompt = new SpokenPrompt(part.text(), audio.get(i).await(), !part.personal(), i > 0);
+        Optional<Character> key = channel.play(prompt, interruptKeys);
+        if (key.isPresent()) {
+          callerKeyed(key.get());
+          return key;
+        }
+      }
+      return Optional.empty();
+    } finally {
+      audio.forEach(TextToSpeech.Ahead::cancel);
+    }
   }
 
   /**

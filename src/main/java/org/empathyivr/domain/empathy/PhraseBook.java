@@ -49,7 +49,7 @@ public final class PhraseBook {
 
   private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9.\\-]*)\\s*=\\s*(.+)");
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
-  private static final Set<String> KNOWN_SLOTS = Set.of("name", "reflection");
+  static final Set<String> KNOWN_SLOTS = Set.of("name", "reflection");
 
   private final Map<String, List<String>> variants;
 

@@ -27,12 +27,8 @@ public final class SayingBack {
     if (reflection.isEmpty()) return Optional.empty();
     Phrasing.Line lead =
         phrasing.say(sure ? "reflect.lead" : "reflect.tentative", Map.of("reflection", reflection.get()), tone);
-    lead = new Phrasing.Line(sentence(lead.text()), true, lead.ids());
+    lead = lead.asSentence();
     Optional<Phrasing.Line> acknowledged = acknowledgement(phrasing, utterance, tone);
     return Optional.of(acknowledged.isPresent() ? acknowledged.get().then(lead) : lead);
-  }
-
-  private static String sentence(String text) {
-    return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
   }
 }

@@ -7,10 +7,17 @@ package org.empathyivr.domain.port;
  * @param audio the synthesized speech
  * @param reusable true for fixed prompts that may be kept and played to other callers; false for prompts that carry
  *     something of this call (a name, a reflection), which must not outlive the call
+ * @param continuesLine true when this prompt goes on with the line of the prompt played just before it (a line is
+ *     played in parts: a fixed lead-in, then the caller's words), false when it starts a line
  */
-public record SpokenPrompt(String text, Audio audio, boolean reusable) {
+public record SpokenPrompt(String text, Audio audio, boolean reusable, boolean continuesLine) {
   public SpokenPrompt {
     if (text == null) throw new IllegalArgumentException("text == null");
     if (audio == null) throw new IllegalArgumentException("audio == null");
+  }
+
+  /** A prompt that starts a line. */
+  public SpokenPrompt(String text, Audio audio, boolean reusable) {
+    this(text, audio, reusable, false);
   }
 }

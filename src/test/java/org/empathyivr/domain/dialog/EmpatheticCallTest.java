@@ -48,7 +48,7 @@ class EmpatheticCallTest {
   }
 
   private List<String> spoken() {
-    return channel.played().stream().map(p -> p.text()).toList();
+    return channel.said();
   }
 
   private List<String> ids(Handoff handoff) {

@@ -44,6 +44,8 @@ final class ScriptedCallChannel implements CallChannel {
   private final Deque<CallerTurn> turns = new ArrayDeque<>();
   private final List<String> log = new ArrayList<>();
   private final List<SpokenPrompt> played = new ArrayList<>();
+  /** What the caller heard in one go: prompts played one after another, as one text. */
+  private final List<String> said = new ArrayList<>();
   private boolean hungUp;
   private boolean failPlayback;
   private Handoff handoff;
@@ -100,7 +102,14 @@ final class ScriptedCallChannel implements CallChannel {
   public Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
     if (hungUp) throw new CallerHungUp("dead channel");
     if (failPlayback) throw new CallFailure("prompt could not be played");
-    log.add("say: " + prompt.text());
+    // A line played in parts (a fixed lead-in, then the caller's words) is one thing said, as the caller hears it.
+    if (prompt.continuesLine()) {
+      log.set(log.size() - 1, log.get(log.size() - 1) + " " + prompt.text());
+      said.set(said.size() - 1, said.get(said.size() - 1) + " " + prompt.text());
+    } else {
+      log.add("say: " + prompt.text());
+      said.add(prompt.text());
+    }
     played.add(prompt);
     if (turns.peek() instanceof HangsUpDuringPrompt) {
       turns.poll();
@@ -159,8 +168,14 @@ final class ScriptedCallChannel implements CallChannel {
     return handoff;
   }
 
+  /** Every prompt played, part by part. */
   List<SpokenPrompt> played() {
     return played;
+  }
+
+  /** What the assistant said, each line as one text however many prompts it was played in. */
+  List<String> said() {
+    return said;
   }
 
   List<String> log() {

@@ -99,6 +99,45 @@ class PhraseBookTest {
   }
 
   @Test
+  void cutsALineSoTheFixedLeadInCanPlayWhileTheCallersWordsAreSynthesized() {
+    PhraseBook book = PhraseBook.parse(MINIMAL
+        .replace("Line for reflect.lead.", "If I understood you correctly, {reflection}.")
+        .replace("Line for greeting.named.", "Hello {name}. Thank you for calling. I'm here to help."), "f");
+    Phrasing phrasing = new Phrasing(book, "c");
+
+    Phrasing.Line reflection = phrasing.say("reflect.lead", Map.of("reflection", "your bill is wrong"));
+    assertEquals("If I understood you correctly, your bill is wrong.", reflection.text());
+    assertEquals(List.of(new Phrasing.Part("If I understood you correctly,", false),
+        new Phrasing.Part("your bill is wrong.", true)), reflection.parts());
+
+    Phrasing.Line greeting = phrasing.say("greeting.named", Map.of("name", "Maria"));
+    assertEquals(List.of(new Phrasing.Part("Hello Maria.", true),
+        new Phrasing.Part("Thank you for calling. I'm here to help.", false)), greeting.parts());
+
+    // Lines said one after the other join their fixed parts: one prompt to play, not one per sentence.
+    Phrasing.Line both = reflection.then(phrasing.say("confirm.ask")).then(phrasing.say("ask.issue"));
+    assertEquals(3, both.parts().size(), both.parts().toString());
+    assertEquals(reflection.text() + " " + "Line for confirm.Ask. Line for ask.Issue.", both.text());
+  }
+
+  @Test
+  void keepsAShortLeadInWithTheCallersWordsSoItIsNotSaidAsAClippedWord() {
+    PhraseBook book = PhraseBook.parse(MINIMAL.replace("Line for reflect.lead.", "So, {reflection}."), "f");
+    Phrasing.Line line = new Phrasing(book, "c").say("reflect.lead", Map.of("reflection", "your bill is wrong"));
+    assertEquals(List.of(new Phrasing.Part("So, your bill is wrong.", true)), line.parts());
+  }
+
+  @Test
+  void listsTheFixedPartsOfEveryLineForRenderingBeforeAnyCall() {
+    PhraseBook book = PhraseBook.parse(MINIMAL
+        .replace("Line for reflect.lead.", "Let me check that I have this right. {reflection}."), "f");
+    List<String> shared = Phrasing.sharedTexts(book);
+    assertTrue(shared.contains("Let me check that I have this right."), shared.toString());
+    assertTrue(shared.contains("Line for ask.Issue."), shared.toString());
+    assertTrue(shared.stream().noneMatch(text -> text.contains("{") || text.contains("reflection")), shared.toString());
+  }
+
+  @Test
   void speaksTheUpsetVariantToAnUpsetCallerAndTheCalmOneOtherwise() {
     PhraseBook book = PhraseBook.parse(MINIMAL + "\nconfirm.ask.upset = Have I understood you correctly?", "f");
     assertEquals("Have I understood you correctly?",
