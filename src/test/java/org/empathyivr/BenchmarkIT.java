@@ -21,14 +21,17 @@ class BenchmarkIT {
     BundledVoskModel.directory();
     Path callers = Path.of(RunningSupportLine.fixture("yes.wav")).getParent();
 
-    int status = run("bench", "--callers", callers.toString(), "--calls", "2");
+    int status = run("bench", "--callers", callers.toString(), "--calls", "2", "--burst");
 
     String printed = out.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
     assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
-    assertTrue(printed.contains("BENCH 2 calls at once: 2 ok, 0 failed"), printed);
+    assertTrue(printed.contains("BENCH 2 calls started in the same instant (the worst case: every caller speaks at the"
+        + " same moments): 2 ok, 0 failed"), printed);
     assertTrue(printed.matches("(?s).*service turn time .*: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms over [4-9] turns.*"),
         printed);
+    assertTrue(printed.matches("(?s).*dead air between the prompts of one reply .*: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms"
+        + " over \\d+.*"), printed);
     assertTrue(printed.matches("(?s).*connect -> first prompt: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms.*"), printed);
     assertTrue(printed.matches("(?s).*memory after the round: RSS \\d+ MiB \\(peak \\d+ MiB\\), heap \\d+ MiB.*"),
         printed);

@@ -19,6 +19,26 @@ final class Calls {
         .toList();
   }
 
+  /**
+   * What the assistant said between the caller's turns, each stretch as one text: a line is played in parts (a fixed
+   * lead-in, then the caller's own words), and lines said one after the other are heard as one reply.
+   */
+  static List<String> replies(SessionResult call) {
+    List<String> replies = new java.util.ArrayList<>();
+    StringBuilder reply = new StringBuilder();
+    for (Event e : call.events()) {
+      if (e instanceof Event.PromptPlayed played) {
+        if (reply.length() > 0) reply.append(' ');
+        reply.append(played.text().orElse("?"));
+      } else if ((e instanceof Event.Recorded || e instanceof Event.RecordFailed) && reply.length() > 0) {
+        replies.add(reply.toString());
+        reply.setLength(0);
+      }
+    }
+    if (reply.length() > 0) replies.add(reply.toString());
+    return replies;
+  }
+
   /** The service's commands, as sent. */
   static List<String> commands(SessionResult call) {
     return call.wire().stream().filter(l -> l.startsWith(">> ")).map(l -> l.substring(3)).toList();

@@ -39,9 +39,9 @@ class SupportLineCallIT {
   void reflectsTheIssueInTheSecondPersonAndHandsOffConfirmedAfterYes() throws Exception {
     SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
 
-    List<String> said = Calls.promptsHeard(call);
+    List<String> said = Calls.replies(call);
     assertTrue(said.get(0).startsWith("Hello Maria."), said.toString());
-    String reflection = said.get(2);
+    String reflection = said.get(1);
     assertTrue(reflection.contains("internet") && reflection.contains("dropping"), reflection);
     assertTrue(reflection.toLowerCase().matches(".*\\byour internet\\b.*"), "speaks to the caller: " + reflection);
     assertTrue(reflection.endsWith("?"), reflection);
@@ -68,12 +68,19 @@ class SupportLineCallIT {
     Calls.assertMatches(
         commands,
         "ANSWER",
+        // "Hello Maria.", then the rest of the greeting and the question, made before the call
         "STREAM FILE \"" + callDir + "/say-1\" \"0\"",
         "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"0\"",
-        "RECORD FILE \"" + callDir + "/rec-3\" \"wav\" \"0#\" 45000 0 s=3",
-        "STREAM FILE \"" + callDir + "/say-4\" \"120\"",
-        "RECORD FILE \"" + callDir + "/rec-5\" \"wav\" \"012#\" 8000 0 s=2",
-        "STREAM FILE \"" + callDir + "/say-6\" \"\"",
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"0\"",
+        "RECORD FILE \"" + callDir + "/rec-4\" \"wav\" \"0#\" 45000 0 s=3",
+        // the fixed lead-in plays while the reflection is synthesized, then "Is that right?"
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"120\"",
+        "STREAM FILE \"" + callDir + "/say-6\" \"120\"",
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"120\"",
+        "RECORD FILE \"" + callDir + "/rec-8\" \"wav\" \"012#\" 8000 0 s=2",
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"\"",
+        "STREAM FILE \"" + callDir + "/say-10\" \"\"",
+        "STREAM FILE \"" + spool + "/prompts/p-[0-9a-f]{24}\" \"\"",
         "SET VARIABLE \"__HANDOFF_ID\" \"H-" + Pattern.quote(Calls.uniqueId(call)) + "\"",
         "SET VARIABLE \"__HANDOFF_QUEUE\" \"support\"",
         "SET VARIABLE \"__HANDOFF_PRIORITY\" \"5\"",
@@ -158,9 +165,9 @@ class SupportLineCallIT {
     SessionResult call =
         line.call("5551234", "Maria Lopez", "internet-dropping.wav", "no-my-email-stopped.wav", "yes.wav");
 
-    List<String> said = Calls.promptsHeard(call);
-    assertTrue(said.get(3).contains("correcting me") || said.get(3).contains("putting me right"), said.toString());
-    assertTrue(said.get(4).toLowerCase().contains("your email"), "reflects the correction: " + said);
+    List<String> said = Calls.replies(call);
+    assertTrue(said.get(2).contains("correcting me") || said.get(2).contains("putting me right"), said.toString());
+    assertTrue(said.get(2).toLowerCase().contains("your email"), "reflects the correction: " + said);
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow());
     String summary = call.variable("HANDOFF_SUMMARY").orElseThrow();
     assertTrue(summary.contains("email") && !summary.contains("internet"), "the agent gets the corrected issue: " + summary);
@@ -170,10 +177,10 @@ class SupportLineCallIT {
   void repromptsGentlyOnSilenceAndHandsOffWhenNothingIsHeard() throws Exception {
     SessionResult call = line.call("5551234", "Maria Lopez", "silence", "silence", "silence");
 
-    List<String> said = Calls.promptsHeard(call);
-    assertTrue(said.get(2).startsWith("I'm still here") || said.get(2).contains("catch that")
-        || said.get(2).startsWith("Take your time"), said.toString());
-    assertFalse(said.get(2).equals(said.get(3)), "never the same words twice in a row");
+    List<String> said = Calls.replies(call);
+    assertTrue(said.get(1).startsWith("I'm still here") || said.get(1).contains("catch that")
+        || said.get(1).startsWith("Take your time"), said.toString());
+    assertFalse(said.get(1).equals(said.get(2)), "never the same words twice in a row");
     assertEquals("retries-exhausted", call.variable("HANDOFF_REASON").orElseThrow());
   }
 

@@ -106,13 +106,14 @@ public final class Benchmark {
         out.printf("BENCH warm-up call: %s%n", warmUp.failures().isEmpty() ? "ok" : warmUp.failures());
         boolean allOk = warmUp.failures().isEmpty();
         // One call alone, in real time: its figures, and its length, over which the starts of a round are spread.
-        Round alone = calls.place(1, true);
-        Duration callLength = Duration.ofMillis(alone.wallMs());
+        Optional<Round> alone =
+            rounds.contains(1) || !burst ? Optional.of(calls.place(1, true)) : Optional.empty();
+        Duration callLength = Duration.ofMillis(alone.map(Round::wallMs).orElse(0L));
         for (int n : rounds) {
           Round round;
           String how;
           if (n == 1) {
-            round = alone;
+            round = alone.orElseThrow();
             how = "1 call alone";
           } else if (burst) {
             round = calls.place(n, true);
