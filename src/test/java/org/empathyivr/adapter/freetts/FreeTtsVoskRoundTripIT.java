@@ -102,6 +102,28 @@ class FreeTtsVoskRoundTripIT {
   }
 
   @Test
+  void sharedLinesAreSynthesizedOnceAndACallersOwnWordsEveryTime() throws Exception {
+    Audio first = voice.synthesizeAhead("Please stay on the line.", true).await();
+    Audio again = voice.synthesizeAhead("Please stay on the line.", true).await();
+    Audio personal = voice.synthesizeAhead(REFLECTION, false).await();
+    Audio personalAgain = voice.synthesizeAhead(REFLECTION, false).await();
+
+    assertTrue(first == again, "a shared line comes from memory the second time");
+    assertEquals(voice.synthesize("Please stay on the line."), first, "and sounds as it would synthesized now");
+    assertTrue(personal != personalAgain, "a caller's own words are not kept");
+    assertEquals(personal, personalAgain);
+  }
+
+  @Test
+  void aClosedVoiceFailsAheadAsSpeechFailure() {
+    FreeTtsTextToSpeech closed = FreeTtsTextToSpeech.load(1);
+    closed.close();
+
+    SpeechFailure e = assertThrows(SpeechFailure.class, () -> closed.synthesizeAhead("Hello.", false).await());
+    assertEquals("FreeTTS text to speech is closed", e.getMessage());
+  }
+
+  @Test
   void blankTextIsAMistakeOfTheCallerNotASpeechFailure() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> voice.synthesize(" \n"));
     assertEquals("text is blank: \" \n\"", e.getMessage());
