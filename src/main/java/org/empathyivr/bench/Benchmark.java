@@ -36,7 +36,7 @@ public final class Benchmark {
   private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
   private static final List<Integer> DEFAULT_ROUNDS = List.of(1, 10, 30);
   private static final String USAGE =
-      "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...] [--burst]";
+      "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...] [--burst] [--set KEY=VALUE]...";
   /** What the callers do, taken in turn: confirm at once, or correct the issue first. */
   private static final List<List<String>> CALLER_SCRIPTS =
       List.of(
@@ -50,6 +50,7 @@ public final class Benchmark {
     Path callers = DEFAULT_CALLERS;
     List<Integer> rounds = DEFAULT_ROUNDS;
     boolean burst = false;
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--callers") && i + 1 < args.length) {
@@ -59,6 +60,10 @@ public final class Benchmark {
           if (rounds.stream().anyMatch(n -> n < 1)) throw new NumberFormatException("fewer than 1 call: " + rounds);
         } else if (args[i].equals("--burst")) {
           burst = true;
+        } else if (args[i].equals("--set") && i + 1 < args.length && args[i + 1].indexOf('=') > 0) {
+          String setting = args[++i];
+          settings.put(setting.substring(0, setting.indexOf('=')).strip(),
+              setting.substring(setting.indexOf('=') + 1).strip());
         } else {
           throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
         }
@@ -72,7 +77,7 @@ public final class Benchmark {
       return 2;
     }
     try {
-      return bench(callers, rounds, burst, out);
+      return bench(callers, rounds, burst, settings, out);
     } catch (Exception e) {
       err.println("bench: " + e);
       return 1;
@@ -84,16 +89,17 @@ public final class Benchmark {
         .findFirst();
   }
 
-  private static int bench(Path callers, List<Integer> rounds, boolean burst, PrintStream out) throws Exception {
+  private static int bench(
+      Path callers, List<Integer> rounds, boolean burst, Map<String, String> given, PrintStream out) throws Exception {
     Path root = Files.createTempDirectory("empathy-ivr-bench");
     int most = Collections.max(rounds);
-    Settings settings =
-        SettingsReader.read(
-            Map.of(
-                "agi.port", Integer.toString(freePort()),
-                "agi.max-calls", Integer.toString(Math.max(32, most)),
-                "spool.dir", root.resolve("spool").toString(),
-                "handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl")));
+    // The defaults, what --set gave, and a line of its own: a free port, room for every call, a temporary spool.
+    Map<String, String> values = new java.util.LinkedHashMap<>(given);
+    values.put("agi.port", Integer.toString(freePort()));
+    values.put("agi.max-calls", Integer.toString(Math.max(32, most)));
+    values.put("spool.dir", root.resolve("spool").toString());
+    values.put("handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl"));
+    Settings settings = SettingsReader.read(values);
     out.printf("BENCH model %s, %d live recognizers, %d voices, caller fixtures %s%n", settings.speech().modelDir(),
         settings.speech().maxLiveRecognizers(), settings.speech().voices(), callers.toAbsolutePath());
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
