@@ -95,7 +95,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     } catch (IOException e) {
       if (SpoolRoom.isNoSpace(e)) {
         spool.alarm().noSpace(PROMPTS, HANDED_OFF, observer);
-        throw new CallFailure("the spool's disk is full: cannot write prompt audio in " + callDir, e);
+        throw new CallFailure(SpoolAlarm.FAILURE_PREFIX + "cannot write prompt audio in " + callDir, e);
       }
       throw new CallFailure("cannot write prompt audio in " + callDir + ": " + e.getMessage(), e);
     }
@@ -183,7 +183,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
 
   private CallFailure recordingLost(Path wav, String reply) {
     spool.alarm().noSpace(RECORDINGS, HANDED_OFF, observer);
-    return new CallFailure("the spool's disk is full: Asterisk's recording " + wav + " is cut short (" + reply + ")");
+    return new CallFailure(SpoolAlarm.FAILURE_PREFIX + "Asterisk's recording " + wav + " is cut short (" + reply + ")");
   }
 
   /**

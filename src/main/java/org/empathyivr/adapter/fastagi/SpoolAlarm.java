@@ -16,6 +16,8 @@ final class SpoolAlarm {
   private static final Logger log = LoggerFactory.getLogger(SpoolAlarm.class);
   /** The error kind in {@code empathyivr_errors_total}. */
   static final String ERROR_KIND = "spool-full";
+  /** How the call failures a full spool causes begin. */
+  static final String FAILURE_PREFIX = "the spool's disk is full: ";
 
   private final Path spoolDir;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -40,6 +42,14 @@ final class SpoolAlarm {
   /** {@code what} was written: the disk has room for it again. */
   void wrote(String what) {
     if (!failing.isEmpty() && failing.remove(what)) log.info("spool {} has room again: {} written", spoolDir, what);
+  }
+
+  /**
+   * Whether a call's problem is the full spool, which {@link #noSpace} has told the operator of already: the call's
+   * own log line then needs no stack trace, and no ERROR level.
+   */
+  static boolean isSpoolFull(Exception problem) {
+    return String.valueOf(problem.getMessage()).startsWith(FAILURE_PREFIX) || SpoolRoom.isNoSpace(problem);
   }
 
   /** Whether writing {@code what} failed for lack of space and has not succeeded since. */
