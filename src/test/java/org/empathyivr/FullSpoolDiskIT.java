@@ -193,6 +193,31 @@ class FullSpoolDiskIT {
     assertTrue(inStore(second, Duration.ofSeconds(15)), second + " in PostgreSQL once it answers");
   }
 
+  @Test
+  @Order(5)
+  void checkConfigAndServeSayWhenTheSpoolHasNoSpace() throws Exception {
+    Path fullSpool = root.resolve("full-spool");
+    Files.createDirectories(fullSpool);
+    Path config = root.resolve("full-spool.properties");
+    Files.writeString(config, "agi.port = " + freePort() + "\nspool.dir = " + fullSpool
+        + "\nhandoff.store-url = jdbc:sqlite:" + root.resolve("other.db") + "\n");
+    String jar = System.getProperty("empathyivr.jar");
+    Process both = new ProcessBuilder(List.of("unshare", "-m", "sh", "-c",
+            "mount -t tmpfs -o size=256k tmpfs \"$1\" && dd if=/dev/zero of=\"$1\"/fill bs=4k 2>/dev/null;"
+                + " java -jar \"$2\" check-config \"$3\"; echo \"check-config exit $?\";"
+                + " java -jar \"$2\" serve --config \"$3\"; echo \"serve exit $?\"",
+            "sh", fullSpool.toString(), jar, config.toString()))
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(both.getInputStream().readAllBytes());
+    assertTrue(both.waitFor(60, TimeUnit.SECONDS), output);
+    assertTrue(output.contains(config + ": spool.dir " + fullSpool + ": no space left on its disk, less than the 1024"
+        + " KiB calls need; free some space or point spool.dir elsewhere\n" + config + ": 1 problem\ncheck-config exit 2"),
+        output);
+    assertTrue(output.contains("empathy-ivr: spool.dir " + fullSpool + " is not usable: java.io.IOException: no space"
+        + " left on its disk\nserve exit 3"), output);
+  }
+
   /** Fails, saying why, unless this process may mount a tmpfs in a mount namespace of its own. */
   private static void requireMountNamespaces() throws Exception {
     Process probe;

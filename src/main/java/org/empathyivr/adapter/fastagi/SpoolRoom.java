@@ -62,17 +62,19 @@ public final class SpoolRoom {
   }
 
   /**
-   * What stops a spool directory from taking files, without creating anything: empty when it exists, is writable and
-   * has {@link #MIN_FREE_BYTES} free, or does not exist yet under a writable directory with that much free.
+   * What stops a spool directory from taking files, without creating anything: empty when it exists, is writable by
+   * this user and has {@link #MIN_FREE_BYTES} free. One that does not exist yet (the installer or {@code serve} makes
+   * it) is judged by the free space where it will be.
    */
   public static Optional<String> problem(Path spoolDir) {
     Path existing = spoolDir.toAbsolutePath();
     while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-    if (existing == null) return Optional.of("spool.dir " + spoolDir + ": no part of the path exists");
-    String where = existing.equals(spoolDir.toAbsolutePath()) ? "" : " (it does not exist yet; " + existing + ")";
+    if (existing == null) return Optional.empty();
+    boolean exists = existing.equals(spoolDir.toAbsolutePath());
+    String where = exists ? "" : " (not there yet; on the disk of " + existing + ")";
     if (!Files.isDirectory(existing)) return Optional.of("spool.dir " + spoolDir + ": " + existing + " is not a directory");
-    if (!Files.isWritable(existing)) {
-      return Optional.of("spool.dir " + spoolDir + where + " is not writable by this user (or its file system is read-only)");
+    if (exists && !Files.isWritable(existing)) {
+      return Optional.of("spool.dir " + spoolDir + " is not writable by this user (or its file system is read-only)");
     }
     try {
       long free = freeBytes(existing);
