@@ -307,9 +307,28 @@ public final class FallbackHandoffStore implements HandoffArchive {
   private static void append(Path file, String json) throws IOException {
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)) {
-      ByteBuffer buf = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+      appendWhole(out, (json + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Appends a whole line and forces it to disk, or nothing: a disk that fills up part way through takes the start of a
+   * line, and the next line appended (once there is room) would run on from it, both unreadable. Cut back to where it
+   * was instead; shrinking a file needs no space.
+   */
+  static void appendWhole(FileChannel out, byte[] line) throws IOException {
+    long before = out.size();
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(line);
       while (buf.hasRemaining()) out.write(buf);
       out.force(true);
+    } catch (IOException e) {
+      try {
+        out.truncate(before);
+      } catch (IOException notCut) {
+        e.addSuppressed(notCut);
+      }
+      throw e;
     }
   }
 }
