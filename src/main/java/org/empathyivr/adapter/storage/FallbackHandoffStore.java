@@ -134,6 +134,14 @@ public final class FallbackHandoffStore implements HandoffArchive {
     log.info("{} has room again: the handoffs kept in memory are in it", pendingFile);
   }
 
+  private static String idOf(String json) {
+    try {
+      return HandoffRow.of(json).id();
+    } catch (IllegalArgumentException e) {
+      return "(unreadable record)";
+    }
+  }
+
   private static boolean isNoSpace(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
@@ -207,8 +215,9 @@ public final class FallbackHandoffStore implements HandoffArchive {
           spillMemory();
         } catch (IOException e) {
           if (!inMemory.isEmpty()) {
-            log.error("{} handoffs kept in memory are lost: the store is down ({}) and {} still refuses them ({})",
-                inMemory.size(), down.getMessage(), pendingFile, e.toString());
+            log.error("{} handoffs kept in memory are lost: the store is down ({}) and {} still refuses them ({}): {}",
+                inMemory.size(), down.getMessage(), pendingFile, e.toString(),
+                inMemory.stream().map(FallbackHandoffStore::idOf).toList());
           }
         }
       }
