@@ -1,13 +1,10 @@
 package org.empathyivr.adapter.storage;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +38,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
   private final Runnable onDrained;
   private final Object lock = new Object();
   /** Handoffs neither the database nor the file took, oldest first; guarded by {@link #lock}. */
-  private final List<String> inMemory = new ArrayList<>();
+  private final MemoryBacklog inMemory = new MemoryBacklog(MAX_IN_MEMORY);
   private volatile Runnable onNoSpace = () -> {};
   private Thread drainer;
   private volatile boolean running;
@@ -109,12 +106,11 @@ public final class FallbackHandoffStore implements HandoffArchive {
   private void keepInMemory(String json, StoreFailure down, IOException fileFailure) throws StoreFailure {
     boolean noSpace = isNoSpace(fileFailure);
     if (noSpace) onNoSpace.run();
-    if (inMemory.size() >= MAX_IN_MEMORY) {
+    if (!inMemory.keep(json)) {
       fileFailure.addSuppressed(down);
       throw new StoreFailure("the database refused the handoff, " + pendingFile + " too (" + fileFailure
           + "), and " + MAX_IN_MEMORY + " handoffs already wait in memory: this one is lost", fileFailure);
     }
-    inMemory.add(json);
     // Once when the first one is kept, then at every hundred: not a line a call while the outage lasts.
     if (inMemory.size() == 1 || inMemory.size() % 100 == 0) {
       log.error("{} handoffs kept in memory (at most {}) until the store answers or {} can be written again: {}"
@@ -127,19 +123,8 @@ public final class FallbackHandoffStore implements HandoffArchive {
   /** Moves the handoffs kept in memory to the file, oldest first; called with the lock held. */
   private void spillMemory() throws IOException {
     if (inMemory.isEmpty()) return;
-    while (!inMemory.isEmpty()) {
-      append(inMemory.get(0));
-      inMemory.remove(0);
-    }
+    inMemory.moveTo(this::append);
     log.info("{} has room again: the handoffs kept in memory are in it", pendingFile);
-  }
-
-  private static String idOf(String json) {
-    try {
-      return HandoffRow.of(json).id();
-    } catch (IllegalArgumentException e) {
-      return "(unreadable record)";
-    }
   }
 
   private static boolean isNoSpace(Throwable failure) {
@@ -174,7 +159,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
     List<String> all = new ArrayList<>();
     synchronized (lock) {
       List<String> pending = readPending();
-      for (int i = inMemory.size() - 1; i >= 0 && all.size() < limit; i--) all.add(inMemory.get(i));
+      for (String json : inMemory.newestFirst()) if (all.size() < limit) all.add(json);
       for (int i = pending.size() - 1; i >= 0 && all.size() < limit; i--) all.add(pending.get(i));
     }
     if (all.size() < limit) all.addAll(database.newest(limit - all.size()));
@@ -185,7 +170,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
   public Optional<String> find(String id) throws StoreFailure {
     String prefix = HandoffJson.idPrefix(id) + ",";
     synchronized (lock) {
-      for (String line : inMemory) if (line.startsWith(prefix)) return Optional.of(line);
+      for (String line : inMemory.newestFirst()) if (line.startsWith(prefix)) return Optional.of(line);
       for (String line : readPending()) if (line.startsWith(prefix)) return Optional.of(line);
     }
     return database.find(id);
@@ -217,7 +202,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
           if (!inMemory.isEmpty()) {
             log.error("{} handoffs kept in memory are lost: the store is down ({}) and {} still refuses them ({}): {}",
                 inMemory.size(), down.getMessage(), pendingFile, e.toString(),
-                inMemory.stream().map(FallbackHandoffStore::idOf).toList());
+                inMemory.ids());
           }
         }
       }
@@ -255,12 +240,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
   private void drain() throws StoreFailure {
     drainFile();
     if (inMemory.isEmpty()) return;
-    int stored = 0;
-    while (!inMemory.isEmpty()) {
-      database.saveRecord(inMemory.get(0));
-      inMemory.remove(0);
-      stored++;
-    }
+    int stored = inMemory.moveTo(database::saveRecord);
     log.info("the store answers again: {} handoffs kept in memory stored", stored);
     onDrained.run();
   }
@@ -302,7 +282,7 @@ public final class FallbackHandoffStore implements HandoffArchive {
   private void setAside(String json, IllegalArgumentException why) {
     Path bad = pendingFile.resolveSibling(pendingFile.getFileName() + ".unreadable");
     try {
-      append(bad, json);
+      JsonLines.append(bad, json);
       log.error("a kept handoff line is unreadable ({}); moved to {}", why.getMessage(), bad);
     } catch (IOException e) {
       log.error("a kept handoff line is unreadable ({}) and cannot be moved to {}: {}", why.getMessage(), bad, e);
@@ -310,34 +290,6 @@ public final class FallbackHandoffStore implements HandoffArchive {
   }
 
   private void append(String json) throws IOException {
-    append(pendingFile, json);
-  }
-
-  private static void append(Path file, String json) throws IOException {
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      appendWhole(out, (json + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /**
-   * Appends a whole line and forces it to disk, or nothing: a disk that fills up part way through takes the start of a
-   * line, and the next line appended (once there is room) would run on from it, both unreadable. Cut back to where it
-   * was instead; shrinking a file needs no space.
-   */
-  static void appendWhole(FileChannel out, byte[] line) throws IOException {
-    long before = out.size();
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) out.write(buf);
-      out.force(true);
-    } catch (IOException e) {
-      try {
-        out.truncate(before);
-      } catch (IOException notCut) {
-        e.addSuppressed(notCut);
-      }
-      throw e;
-    }
+    JsonLines.append(pendingFile, json);
   }
 }

@@ -59,7 +59,7 @@ public final class JsonLinesHandoffStore implements HandoffArchive {
     try {
       if (find(id).isPresent()) return;
       try (FileChannel out = open()) {
-        FallbackHandoffStore.appendWhole(out, line);
+        JsonLines.appendWhole(out, line);
       }
     } catch (IOException | StoreFailure e) {
       throw new StoreFailure("cannot append handoff " + id + " to " + file, e);

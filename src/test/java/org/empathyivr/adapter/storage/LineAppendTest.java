@@ -27,13 +27,13 @@ class LineAppendTest {
     Files.writeString(file, "{\"id\":\"H-1\"}\n");
     try (FileChannel full = new RoomFor(10, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND))) {
       IOException e = assertThrows(IOException.class,
-          () -> FallbackHandoffStore.appendWhole(full, "{\"id\":\"H-2\",\"issue\":\"long\"}\n".getBytes(StandardCharsets.UTF_8)));
+          () -> JsonLines.appendWhole(full, "{\"id\":\"H-2\",\"issue\":\"long\"}\n".getBytes(StandardCharsets.UTF_8)));
       assertEquals("No space left on device", e.getMessage());
     }
     assertEquals("{\"id\":\"H-1\"}\n", Files.readString(file), "the 10 bytes that fitted are gone again");
 
     try (FileChannel room = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      FallbackHandoffStore.appendWhole(room, "{\"id\":\"H-2\"}\n".getBytes(StandardCharsets.UTF_8));
+      JsonLines.appendWhole(room, "{\"id\":\"H-2\"}\n".getBytes(StandardCharsets.UTF_8));
     }
     assertEquals("{\"id\":\"H-1\"}\n{\"id\":\"H-2\"}\n", Files.readString(file));
   }
