@@ -144,6 +144,25 @@ class FullSpoolDiskIT {
 
   @Test
   @Order(3)
+  void aDiskThatFillsAfterTheLastPromptCostsOnlyTheWhisper() throws Exception {
+    empty();
+    AtomicBoolean filled = new AtomicBoolean();
+    SessionResult call = call("5551001", "Maria Lopez", event -> {
+      if (event instanceof Event.PromptPlayed p && p.text().orElse("").contains("putting you through")
+          && filled.compareAndSet(false, true)) {
+        fill();
+      }
+    }, "internet-dropping.wav", "yes.wav");
+
+    assertTrue(filled.get(), "the handoff prompt played: " + Calls.promptsHeard(call));
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElse("unset"), "the conversation went on to its end");
+    assertFalse(call.variable("HANDOFF_WHISPER").isPresent(), "no room for the whisper");
+    assertTrue(call.variable("HANDOFF_SUMMARY").orElse("").contains("internet"), "agents read the summary instead");
+    assertTrue(stored("H-" + Calls.uniqueId(call)).contains("\"reason\":\"confirmed\""));
+  }
+
+  @Test
+  @Order(4)
   void theFullDiskIsLoggedOncePerCauseAndCountedInMetrics() throws Exception {
     // The disk stays full (each call's end frees its files; something else takes the room again at once): each
     // personal greeting fails, and so does each whisper.
@@ -169,7 +188,7 @@ class FullSpoolDiskIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void withTheDiskFullAndTheStoreDownHandoffsWaitInMemoryUntilEitherReturns() throws Exception {
     Assumptions.assumeTrue(PG_URL != null, "PostgreSQL: EMPATHYIVR_TEST_PG_URL is not set");
     fill();
@@ -194,7 +213,7 @@ class FullSpoolDiskIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void checkConfigAndServeSayWhenTheSpoolHasNoSpace() throws Exception {
     Path fullSpool = root.resolve("full-spool");
     Files.createDirectories(fullSpool);
@@ -216,6 +235,16 @@ class FullSpoolDiskIT {
         output);
     assertTrue(output.contains("empathy-ivr: spool.dir " + fullSpool + " is not usable: java.io.IOException: no space"
         + " left on its disk\nserve exit 3"), output);
+
+    Process readOnly = new ProcessBuilder(List.of("unshare", "-m", "sh", "-c",
+            "mount -t tmpfs -o ro,size=4m tmpfs \"$1\" && java -jar \"$2\" check-config \"$3\"; echo \"exit $?\"",
+            "sh", fullSpool.toString(), jar, config.toString()))
+        .redirectErrorStream(true)
+        .start();
+    String said = new String(readOnly.getInputStream().readAllBytes());
+    assertTrue(readOnly.waitFor(30, TimeUnit.SECONDS), said);
+    assertTrue(said.contains(config + ": spool.dir " + fullSpool + " is not writable by this user (or its file system"
+        + " is read-only)\n" + config + ": 1 problem\nexit 2"), said);
   }
 
   /** Fails, saying why, unless this process may mount a tmpfs in a mount namespace of its own. */
