@@ -118,6 +118,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     try {
       Files.createDirectories(callDir);
     } catch (IOException e) {
+      if (SpoolRoom.isNoSpace(e)) throw recordingLost(wav, "cannot be made (no room for the call's directory)");
       throw new CallFailure("cannot create the call's spool directory " + callDir + ": " + e.getMessage(), e);
     }
     RecordFileCommand command =
@@ -157,7 +158,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
         return new Recording(audio, limit ? Recording.End.TIME_LIMIT : Recording.End.SILENCE, (char) 0);
       }
       default -> {
-        if (spool.tooFullForRecordings()) throw recordingLost(wav, reply.getFirstLine());
+        if (spool.tooFullForRecordings()) throw recordingLost(wav, "cannot be made (" + reply.getFirstLine() + ")");
         throw new CallFailure(
             "Asterisk could not record to " + wav + " (" + tag + "); is the spool directory writable by Asterisk?");
       }
@@ -171,19 +172,19 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
    */
   private void requireRoomWhileRecorded(Matcher reply, Path wav) throws CallFailure {
     long endpos = reply.group(3) == null ? 0 : Long.parseLong(reply.group(3));
-    if (endpos < 0 || spool.tooFullForRecordings()) throw recordingLost(wav, reply.group());
+    if (endpos < 0 || spool.tooFullForRecordings()) throw recordingLost(wav, "is cut short (" + reply.group() + ")");
   }
 
   /** ... and so does a file holding less audio than the position Asterisk reported. */
   private void requireWhole(Matcher reply, Audio audio, Path wav) throws CallFailure {
     long endpos = reply.group(3) == null ? 0 : Long.parseLong(reply.group(3));
-    if (audio.sampleCount() + CUT_MARGIN_SAMPLES < endpos) throw recordingLost(wav, reply.group());
+    if (audio.sampleCount() + CUT_MARGIN_SAMPLES < endpos) throw recordingLost(wav, "is cut short (" + reply.group() + ")");
     spool.alarm().wrote(RECORDINGS);
   }
 
-  private CallFailure recordingLost(Path wav, String reply) {
+  private CallFailure recordingLost(Path wav, String what) {
     spool.alarm().noSpace(RECORDINGS, HANDED_OFF, observer);
-    return new CallFailure(SpoolAlarm.FAILURE_PREFIX + "Asterisk's recording " + wav + " is cut short (" + reply + ")");
+    return new CallFailure(SpoolAlarm.FAILURE_PREFIX + "Asterisk's recording " + wav + " " + what);
   }
 
   /**
