@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.adapter.fastagi.SpoolRoom;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.bench.Benchmark;
@@ -133,7 +134,15 @@ public final class Main {
       err.println("check-config: want one FILE\n" + USAGE);
       return EXIT_USAGE;
     }
-    java.util.List<String> problems = SettingsReader.problems(Path.of(args[0]));
+    java.util.List<String> problems = new java.util.ArrayList<>(SettingsReader.problems(Path.of(args[0])));
+    if (problems.isEmpty()) {
+      // The file is fine: is the spool it names fit to use (writable, with space on its disk)?
+      try {
+        SpoolRoom.problem(SettingsReader.read(Optional.of(Path.of(args[0]))).spoolDir()).ifPresent(problems::add);
+      } catch (ConfigException e) {
+        problems.add(e.getMessage());
+      }
+    }
     if (problems.isEmpty()) {
       out.println(args[0] + ": OK");
       return 0;

@@ -107,6 +107,7 @@ public final class SupportLine {
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
     script.observe(metrics);
+    ((FallbackHandoffStore) store).countNoSpace(() -> metrics.error("spool-full"));
     try {
       script.prepare();
       long started = System.nanoTime();

@@ -115,6 +115,7 @@ final class CallerMedia {
     GrowingRecording recording;
     try {
       recording = GrowingRecording.create(file.get(), format, take.written(), take.samples().length, beepMs);
+      if (take.end() == End.SILENCE || take.end() == End.KEY) recording.rewinding();
     } catch (IOException e) {
       return writeFailed(file.get());
     }
@@ -148,7 +149,7 @@ final class CallerMedia {
 
   /** Asterisk writes a relative path under its sounds directory. */
   private Optional<Path> base(String path) {
-    if (path.startsWith("/")) return Optional.of(Path.of(path));
+    if (path.startsWith("/")) return Optional.of(sounds.onHost(path));
     return sounds.directory().map(dir -> dir.resolve(path));
   }
 

@@ -22,6 +22,15 @@ import java.util.Arrays;
  * wants (flushing the buffer first), truncates the file there and writes the sizes; on any end, closing the file
  * flushes the rest and writes the sizes. Other formats are written whole when the recording ends.
  *
+ * <p>A full disk does not stop the recording: {@code handle_recordfile()} (res/res_agi.c) ignores what {@code
+ * ast_writestream()} returns, so Asterisk records on and answers as usual. Each 32 KiB burst that finds no room is
+ * dropped (glibc empties the buffer of a failed write), and what reached the disk stays. At a silence or key end
+ * Asterisk's rewind fails (the seek must flush first), the file is truncated where the disk stopped it, and {@code
+ * endpos} is what {@code wav_tell()} says of that: {@code (position - 44) / 2}, below zero when not even the header got
+ * in. At a time limit or hangup {@code endpos} is the last position after a frame, dropped bursts not counted. The
+ * sizes in the header are written only where the header is on the disk. (Read from res_agi.c, format_wav.c and
+ * glibc's libio; no capture of a real full disk backs it.)
+ *
  * <p>Used by the session's thread only.
  */
 final class GrowingRecording {
@@ -38,6 +47,12 @@ final class GrowingRecording {
   private FileChannel out;
   private int samplesDue;
   private boolean finished;
+  /** Whether a write found no room; from then on the reply's {@code endpos} is {@link #endpos}. */
+  private boolean writeFailed;
+  /** {@code ftello()} after the last frame: bytes on the disk plus bytes in the buffer. */
+  private long positionAfterFrame;
+  private long endpos;
+  private boolean rewinds;
 
   /**
    * @param written every frame Asterisk writes, silence it later cuts off included
@@ -82,7 +97,24 @@ final class GrowingRecording {
     for (; samplesDue < due; samplesDue++) {
       buffer.putShort(written[samplesDue]);
       if (!buffer.hasRemaining()) flush();
+      if ((samplesDue + 1) % Recorder.FRAME_SAMPLES == 0) positionAfterFrame = out.position() + buffer.position();
     }
+  }
+
+  /** Whether the disk refused some of the recording (Asterisk answers as usual all the same). */
+  boolean writeFailed() {
+    return writeFailed;
+  }
+
+  /** The recording ends on silence or a key: Asterisk rewinds, truncates, and reports the position after that. */
+  GrowingRecording rewinding() {
+    rewinds = true;
+    return this;
+  }
+
+  /** What Asterisk reports as {@code endpos} after a failed write, once {@link #finish} has run. */
+  long endposAfterWriteFailure() {
+    return rewinds ? endpos : (positionAfterFrame - HEADER_BYTES) / 2;
   }
 
   /** Writes the rest, trims what Asterisk cuts off, writes the sizes and closes the file. Idempotent. */
@@ -97,17 +129,34 @@ final class GrowingRecording {
         return;
       }
       flush();
+      if (writeFailed) {
+        // The rewind's seek failed with the flush; ftruncate() at the position changes nothing; update_header().
+        long onDisk = channel.size();
+        endpos = (channel.position() - HEADER_BYTES) / 2;
+        if (onDisk >= HEADER_BYTES) writeSizes(channel, onDisk - HEADER_BYTES);
+        return;
+      }
       long dataBytes = 2L * keptSamples;
       channel.truncate(HEADER_BYTES + dataBytes);
-      ByteBuffer size = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-      channel.write(size.putInt(0, (int) (36 + dataBytes)), 4);
-      channel.write(size.putInt(0, (int) dataBytes).rewind(), 40);
+      writeSizes(channel, dataBytes);
     }
   }
 
+  private static void writeSizes(FileChannel channel, long dataBytes) throws IOException {
+    ByteBuffer size = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    channel.write(size.putInt(0, (int) (36 + dataBytes)), 4);
+    channel.write(size.putInt(0, (int) dataBytes).rewind(), 40);
+  }
+
+  /** Writes the buffer as {@code fflush()} does; on a full disk what fitted stays and the rest is dropped. */
   private void flush() throws IOException {
     buffer.flip();
-    while (buffer.hasRemaining()) out.write(buffer);
+    try {
+      while (buffer.hasRemaining()) out.write(buffer);
+    } catch (IOException e) {
+      if (!RecordingFiles.isNoSpace(e)) throw e;
+      writeFailed = true;
+    }
     buffer.clear();
   }
 }

@@ -45,6 +45,12 @@ final class RecordingFiles {
     }
   }
 
+  /** Whether a write failed for lack of space (ENOSPC, EDQUOT): Asterisk records on after those. */
+  static boolean isNoSpace(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+  }
+
   static byte ulaw(short sample) {
     int pcm = sample;
     int sign = pcm < 0 ? 0x80 : 0;

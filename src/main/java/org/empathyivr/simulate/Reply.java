@@ -48,6 +48,17 @@ record Reply(List<String> lines, long takesMs, long waitsMs, HangupNotice notice
     return new Reply(lines, takesMs, waitsMs, notice, true, recording);
   }
 
+  /**
+   * This reply once its recording is written: Asterisk reports {@code endpos} from the file's position, which a full
+   * disk leaves short of the audio recorded.
+   */
+  Reply afterWriting() {
+    if (recording.isEmpty() || !recording.get().writeFailed()) return this;
+    long endpos = recording.get().endposAfterWriteFailure();
+    List<String> written = lines.stream().map(l -> l.replaceFirst(" endpos=-?\\d+$", " endpos=" + endpos)).toList();
+    return new Reply(written, takesMs, waitsMs, notice, recordedCallerAudio, recording);
+  }
+
   Reply writing(GrowingRecording growing) {
     return new Reply(lines, takesMs, waitsMs, notice, recordedCallerAudio, Optional.of(growing));
   }

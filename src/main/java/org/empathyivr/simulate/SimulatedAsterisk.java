@@ -110,6 +110,7 @@ public final class SimulatedAsterisk {
     private Optional<String> threadId = Optional.empty();
     private List<String> args = List.of();
     private Optional<Path> soundsDirectory = Optional.empty();
+    private Optional<Path> fileSystemRoot = Optional.empty();
     private boolean realtime;
     private Duration silentServiceLimit = Duration.ofSeconds(60);
     private Duration giveUpAfter = Duration.ofSeconds(120);
@@ -170,6 +171,16 @@ public final class SimulatedAsterisk {
       return this;
     }
 
+    /**
+     * Where Asterisk's file system root is seen from this process: absolute paths in commands resolve under it. For a
+     * service in a mount namespace of its own (its spool on a file system only it sees), {@code /proc/PID/root} of
+     * the service shows this simulator what the service sees, as a real Asterisk sharing the spool would.
+     */
+    public Builder fileSystemRoot(Path root) {
+      this.fileSystemRoot = Optional.of(root);
+      return this;
+    }
+
     /** True: prompts and recordings take as long as on a real line. False (default): they take no time. */
     public Builder realtime(boolean realtime) {
       this.realtime = realtime;
@@ -226,7 +237,8 @@ public final class SimulatedAsterisk {
       this.out = socket.getOutputStream();
       this.request = request;
       this.settings = settings;
-      this.channel = new SimulatedChannel(request, turns, new SoundFiles(settings.soundsDirectory, request.language()),
+      this.channel = new SimulatedChannel(request, turns, new SoundFiles(settings.soundsDirectory, request.language(),
+          settings.fileSystemRoot),
           this::nowMs, settings.silentServiceLimit.toMillis(), this::record);
     }
 
@@ -291,6 +303,7 @@ public final class SimulatedAsterisk {
       long pauseEnd = Math.min(giveUpAt, receivedNanos + pauseMs * 1_000_000);
       if (reply.recording().isPresent()) {
         writeWhileRecording(reply.recording().get(), receivedNanos, pauseEnd);
+        reply = reply.afterWriting();
       } else {
         sleepUntil(pauseEnd);
       }

@@ -48,10 +48,22 @@ final class SoundFiles {
 
   private final Optional<Path> soundsDirectory;
   private final String language;
+  private final Optional<Path> root;
 
   SoundFiles(Optional<Path> soundsDirectory, String language) {
+    this(soundsDirectory, language, Optional.empty());
+  }
+
+  /** @param root where Asterisk's {@code /} is seen from this process, when not at {@code /} */
+  SoundFiles(Optional<Path> soundsDirectory, String language, Optional<Path> root) {
     this.soundsDirectory = soundsDirectory;
     this.language = language;
+    this.root = root;
+  }
+
+  /** An absolute path as Asterisk names it, as this process reaches it. */
+  Path onHost(String absolutePath) {
+    return root.map(r -> r.resolve(absolutePath.substring(1))).orElse(Path.of(absolutePath));
   }
 
   Optional<Path> directory() {
@@ -73,7 +85,7 @@ final class SoundFiles {
     List<Path> bases = new ArrayList<>();
     if (name.isEmpty()) return bases;
     if (name.startsWith("/")) {
-      bases.add(Path.of(name));
+      bases.add(onHost(name));
     } else if (soundsDirectory.isPresent()) {
       bases.add(soundsDirectory.get().resolve(language).resolve(name));
       bases.add(soundsDirectory.get().resolve(name));

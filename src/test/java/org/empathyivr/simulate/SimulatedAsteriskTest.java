@@ -94,6 +94,23 @@ class SimulatedAsteriskTest {
   }
 
   @Test
+  void aFullDiskDoesNotStopTheRecordingAsteriskAnswersAsUsualWithThePositionOfWhatReachedTheDisk() throws Exception {
+    // /dev/full refuses every write with ENOSPC, as a full disk does; the file is created all the same.
+    Path caller = TestAudio.wav(tmp.resolve("caller.wav"), 8000, 12000, Optional.empty());
+    Files.createSymbolicLink(tmp.resolve("rec-1.wav"), Path.of("/dev/full"));
+    Files.createSymbolicLink(tmp.resolve("rec-2.wav"), Path.of("/dev/full"));
+    SessionResult call = call(List.of(command("RECORD FILE " + tmp.resolve("rec-1") + " wav \"#\" 10000 0 s=2", 1),
+            command("RECORD FILE " + tmp.resolve("rec-2") + " wav \"#\" 1000 0", 1)),
+        CallerTurn.says(caller), CallerTurn.says(caller));
+    List<String> replies = afterCommand(call);
+    // Silence: the rewind fails with the flush, and wav_tell() of a file without even its header is (0 - 44) / 2.
+    assertEquals("<< 200 result=6480 (timeout) endpos=-22", replies.get(0));
+    // Time limit: the position after the last frame counts the buffered bytes, which the close then drops.
+    assertEquals("<< 200 result=0 (timeout) endpos=8000", replies.get(2));
+    assertEquals("SUCCESS", call.agiStatus(), "handle_recordfile() returns success: no FAILURE at the end");
+  }
+
+  @Test
   void recordingKeepsTheCallersAudioAndAboutOneSecondOfSilence() throws Exception {
     Path caller = TestAudio.wav(tmp.resolve("caller.wav"), 8000, 12000, Optional.empty());
     Path recording = tmp.resolve("rec-1");

@@ -52,6 +52,13 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   private static final Pattern RECORD_REPLY = Pattern.compile("^200 result=(-?\\d*) \\((\\w+)\\)(?: endpos=(-?\\d+))?");
   /** A recording this close to its limit ended on the limit, not on silence (Asterisk says "timeout" for both). */
   private static final int TIME_LIMIT_MARGIN_MS = 250;
+  /** One 20 ms frame: a whole recording holds exactly the samples {@code endpos} reports. */
+  private static final int CUT_MARGIN_SAMPLES = 160;
+  /** What the spool's disk may have no room for, as the log names it. */
+  private static final String PROMPTS = "prompt audio";
+  private static final String RECORDINGS = "recordings";
+  private static final String WHISPERS = "whisper audio";
+  private static final String HANDED_OFF = "callers are handed to a human at once (HANDOFF_REASON=error)";
 
   private final AgiChannel agi;
   private final PromptFiles prompts;
@@ -86,8 +93,13 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       Files.createDirectories(callDir);
       file = prompts.fileFor(prompt, callDir, ++sequence);
     } catch (IOException e) {
+      if (SpoolRoom.isNoSpace(e)) {
+        spool.alarm().noSpace(PROMPTS, HANDED_OFF, observer);
+        throw new CallFailure(SpoolAlarm.FAILURE_PREFIX + "cannot write prompt audio in " + callDir, e);
+      }
       throw new CallFailure("cannot write prompt audio in " + callDir + ": " + e.getMessage(), e);
     }
+    if (!prompt.reusable()) spool.alarm().wrote(PROMPTS); // a reusable one may have been there already
     if (turnEndedNanos >= 0) observer.turnTime(Duration.ofNanos(System.nanoTime() - turnEndedNanos));
     turnEndedNanos = -1;
     AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
@@ -106,6 +118,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     try {
       Files.createDirectories(callDir);
     } catch (IOException e) {
+      if (SpoolRoom.isNoSpace(e)) throw recordingLost(wav, "cannot be made (no room for the call's directory)");
       throw new CallFailure("cannot create the call's spool directory " + callDir + ": " + e.getMessage(), e);
     }
     RecordFileCommand command =
@@ -132,17 +145,46 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     switch (tag) {
       case "hangup" -> throw new CallerHungUp("caller hung up while recording", finish(follower, wav).orElse(null));
       case "dtmf" -> {
+        requireRoomWhileRecorded(m, wav);
         Audio audio = finish(follower, wav).orElse(Audio.silence(Audio.TELEPHONY_RATE_HZ, 0));
+        requireWhole(m, audio, wav);
         return Recording.ofKey(audio, (char) Integer.parseInt(m.group(1)));
       }
       case "timeout" -> {
+        requireRoomWhileRecorded(m, wav);
         Audio audio = finish(follower, wav).orElseThrow(() -> new CallFailure("Asterisk wrote no recording at " + wav));
+        requireWhole(m, audio, wav);
         boolean limit = audio.durationMs() >= listening.maxMs() - TIME_LIMIT_MARGIN_MS || listening.silenceSeconds() == 0;
         return new Recording(audio, limit ? Recording.End.TIME_LIMIT : Recording.End.SILENCE, (char) 0);
       }
-      default -> throw new CallFailure(
-          "Asterisk could not record to " + wav + " (" + tag + "); is the spool directory writable by Asterisk?");
+      default -> {
+        if (spool.tooFullForRecordings()) throw recordingLost(wav, "cannot be made (" + reply.getFirstLine() + ")");
+        throw new CallFailure(
+            "Asterisk could not record to " + wav + " (" + tag + "); is the spool directory writable by Asterisk?");
+      }
     }
+  }
+
+  /**
+   * Asterisk answers a recording that a full disk cut short as if all were well ({@code handle_recordfile()} ignores
+   * failed writes): a position below zero (not even the header reached the disk) or a disk left without room for
+   * Asterisk's next write burst give it away before the file is read.
+   */
+  private void requireRoomWhileRecorded(Matcher reply, Path wav) throws CallFailure {
+    long endpos = reply.group(3) == null ? 0 : Long.parseLong(reply.group(3));
+    if (endpos < 0 || spool.tooFullForRecordings()) throw recordingLost(wav, "is cut short (" + reply.group() + ")");
+  }
+
+  /** ... and so does a file holding less audio than the position Asterisk reported. */
+  private void requireWhole(Matcher reply, Audio audio, Path wav) throws CallFailure {
+    long endpos = reply.group(3) == null ? 0 : Long.parseLong(reply.group(3));
+    if (audio.sampleCount() + CUT_MARGIN_SAMPLES < endpos) throw recordingLost(wav, "is cut short (" + reply.group() + ")");
+    spool.alarm().wrote(RECORDINGS);
+  }
+
+  private CallFailure recordingLost(Path wav, String what) {
+    spool.alarm().noSpace(RECORDINGS, HANDED_OFF, observer);
+    return new CallFailure(SpoolAlarm.FAILURE_PREFIX + "Asterisk's recording " + wav + " " + what);
   }
 
   /**
@@ -188,8 +230,18 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     // Every line is busy: no speech work at all, and there is no story to tell yet.
     if (handoff.reason() == HandoffReason.BUSY) return Optional.empty();
     try {
-      return Optional.of(whispers.render(handoff));
-    } catch (IOException | SpeechFailure | RuntimeException e) {
+      Path file = whispers.render(handoff);
+      spool.alarm().wrote(WHISPERS);
+      return Optional.of(file);
+    } catch (IOException e) {
+      if (!SpoolRoom.isNoSpace(e)) {
+        log.error("no whisper for handoff {}, the agent gets the written summary only: {}", handoff.id(), e.toString(), e);
+        observer.error("whisper");
+      } else {
+        spool.alarm().noSpace(WHISPERS, "agents get the written summary only", observer);
+      }
+      return Optional.empty();
+    } catch (SpeechFailure | RuntimeException e) {
       log.error("no whisper for handoff {}, the agent gets the written summary only: {}", handoff.id(), e.toString(), e);
       observer.error("whisper");
       return Optional.empty();

@@ -30,24 +30,43 @@ final class CallSpool {
   /** How often kept recordings are looked through for expired ones while the line runs. */
   private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(10);
 
+  private final Path spoolDir;
   private final Path callsDir;
   private final Path recordingsDir;
   private final Duration keepRecordings;
+  private final SpoolAlarm alarm;
   private final java.util.concurrent.atomic.AtomicReference<Instant> nextSweep =
       new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
 
   /** @param keepRecordings how long a recording is kept after transcription; zero deletes it at once */
   CallSpool(Path spoolDir, Duration keepRecordings) {
     if (keepRecordings.isNegative()) throw new IllegalArgumentException("keepRecordings < 0: " + keepRecordings);
+    this.spoolDir = spoolDir;
+    this.alarm = new SpoolAlarm(spoolDir);
     this.callsDir = spoolDir.resolve("calls");
     this.recordingsDir = spoolDir.resolve("recordings");
     this.keepRecordings = keepRecordings;
   }
 
-  /** Creates the directories. */
+  /** Creates the directories; fails, saying why, when the spool is not writable or its disk is (nearly) full. */
   void prepare() throws IOException {
     Files.createDirectories(callsDir);
     if (!keepRecordings.isZero()) Files.createDirectories(recordingsDir);
+    SpoolRoom.require(spoolDir);
+  }
+
+  /** Where the calls report that the spool's disk is full. */
+  SpoolAlarm alarm() {
+    return alarm;
+  }
+
+  /** Whether the spool's disk has less free than one burst of Asterisk's writes (so a recording may be cut short). */
+  boolean tooFullForRecordings() {
+    try {
+      return SpoolRoom.freeBytes(spoolDir) < SpoolRoom.ASTERISK_WRITE_BURST_BYTES;
+    } catch (IOException e) {
+      return false; // the recording itself tells whether it is whole
+    }
   }
 
   Path callsDir() {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -22,15 +24,20 @@ import org.empathyivr.domain.port.SpokenPrompt;
  * paths without extension, as {@code STREAM FILE} wants them. Thread-safe.
  */
 final class PromptFiles {
+  /** The suffix of a prompt file being written. */
+  private static final String PART = ".part";
   private final Path sharedDir;
 
   PromptFiles(Path spoolDir) {
     this.sharedDir = spoolDir.resolve("prompts");
   }
 
-  /** Creates the shared prompt directory. */
+  /** Creates the shared prompt directory and deletes files left half-written by a process that died writing them. */
   void prepare() throws IOException {
     Files.createDirectories(sharedDir);
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(sharedDir, "*" + PART)) {
+      for (Path part : parts) Files.deleteIfExists(part);
+    }
   }
 
   /**
@@ -48,8 +55,27 @@ final class PromptFiles {
     Path base =
         prompt.reusable() ? sharedDir.resolve("p-" + fingerprint(prompt)) : callDir.resolve("say-" + sequence);
     Path wav = base.resolveSibling(base.getFileName() + ".wav");
-    if (!prompt.reusable() || !Files.exists(wav)) WavFile.write(wav, audio, Optional.of(prompt.text()));
+    if (!prompt.reusable() || !Files.exists(wav)) writeWhole(wav, audio, prompt.text());
     return base;
+  }
+
+  /**
+   * Writes the file under a temporary name and renames it into place, so no one ever plays a prompt cut short: a
+   * full disk leaves no half-written file behind, which a later call would otherwise find and play as it is.
+   */
+  static void writeWhole(Path wav, Audio audio, String text) throws IOException {
+    Path part = wav.resolveSibling(wav.getFileName() + "." + Thread.currentThread().getId() + PART);
+    try {
+      WavFile.write(part, audio, Optional.of(text));
+      Files.move(part, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException notDeleted) {
+        e.addSuppressed(notDeleted);
+      }
+      throw e;
+    }
   }
 
   private static String fingerprint(SpokenPrompt prompt) {

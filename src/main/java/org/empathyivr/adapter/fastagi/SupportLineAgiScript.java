@@ -196,6 +196,9 @@ public final class SupportLineAgiScript implements AgiScript {
           // Its message may quote what was said or synthesized: the caller's words, their name.
           log.error("call problem, caller was still handed off: speech failed ({})",
               problem.getCause() == null ? "no cause" : problem.getCause().getClass().getName());
+        } else if (SpoolAlarm.isSpoolFull(problem)) {
+          // Said once per cause already (SpoolAlarm); a line a call, not a stack trace a call, while the disk is full.
+          log.warn("call problem, caller was still handed off: {}", problem.getMessage());
         } else {
           log.error("call problem, caller was still handed off: {}", problem.toString(), problem);
         }

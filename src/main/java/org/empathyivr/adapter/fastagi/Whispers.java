@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -46,7 +44,7 @@ final class Whispers {
     Files.createDirectories(dir);
     deleteOlderThan(Instant.now().minus(KEEP));
     Path base = dir.resolve("whisper-" + handoff.id());
-    WavFile.write(base.resolveSibling(base.getFileName() + ".wav"), audio, Optional.of(handoff.spokenSummary()));
+    PromptFiles.writeWhole(base.resolveSibling(base.getFileName() + ".wav"), audio, handoff.spokenSummary());
     return base;
   }
 

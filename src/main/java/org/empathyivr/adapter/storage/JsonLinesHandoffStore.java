@@ -2,7 +2,6 @@ package org.empathyivr.adapter.storage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,9 +59,7 @@ public final class JsonLinesHandoffStore implements HandoffArchive {
     try {
       if (find(id).isPresent()) return;
       try (FileChannel out = open()) {
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) out.write(buf);
-        out.force(true);
+        JsonLines.appendWhole(out, line);
       }
     } catch (IOException | StoreFailure e) {
       throw new StoreFailure("cannot append handoff " + id + " to " + file, e);

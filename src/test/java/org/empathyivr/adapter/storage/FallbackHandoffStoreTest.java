@@ -86,14 +86,73 @@ class FallbackHandoffStoreTest {
   }
 
   @Test
-  void failsOnlyWhenTheFileRefusesTooAndSaysBoth() throws Exception {
+  void failsOnlyWhenTheFileRefusesTooAndMemoryIsFullAndSaysSo() throws Exception {
     SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Files.createDirectories(dir.resolve("a-directory.jsonl"));
     database.down = true;
     try (FallbackHandoffStore store =
         new FallbackHandoffStore(database, dir.resolve("a-directory.jsonl"), Duration.ofHours(1), () -> {})) {
-      StoreFailure e = assertThrows(StoreFailure.class, () -> store.save(handoff("H-1", "my internet is down")));
+      for (int i = 0; i < FallbackHandoffStore.MAX_IN_MEMORY; i++) {
+        store.save(handoff("H-" + i, MORNING.plusSeconds(i), "my internet is down"));
+      }
+      assertEquals(FallbackHandoffStore.MAX_IN_MEMORY, store.pendingInMemory());
+
+      StoreFailure e = assertThrows(StoreFailure.class, () -> store.save(handoff("H-x", "my internet is down")));
       assertTrue(e.getMessage().contains("a-directory.jsonl"), e.getMessage());
+      assertTrue(e.getMessage().contains("1000 handoffs already wait in memory: this one is lost"), e.getMessage());
+    }
+  }
+
+  @Test
+  void whenTheFileCannotBeWrittenHandoffsWaitInMemoryAndGoToTheFileFirstWhenItCan() throws Exception {
+    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    Path spool = dir.resolve("spool");
+    Path pending = spool.resolve("pending.jsonl");
+    AtomicInteger refusals = new AtomicInteger();
+    try (FallbackHandoffStore store = new FallbackHandoffStore(database, pending, Duration.ofHours(1), () -> {})) {
+      store.check();
+      store.countNoSpace(refusals::incrementAndGet);
+      Files.delete(spool); // the file cannot be written (as on a full disk; there the count above goes up too)
+      database.down = true;
+      store.save(handoff("H-1", MORNING, "my internet is down"));
+      store.save(handoff("H-2", MORNING.plusSeconds(60), "my phone is dead"));
+
+      assertEquals(2, store.pendingInMemory());
+      assertEquals(List.of("H-2", "H-1"), ids(store.newest(2)), "the agent page still sees them");
+      assertTrue(store.find("H-1").isPresent());
+      assertEquals(0, refusals.get(), "a missing directory is no full disk");
+
+      Files.createDirectories(spool); // room again, the database still down
+      store.save(handoff("H-3", MORNING.plusSeconds(120), "my bill is wrong"));
+
+      assertEquals(0, store.pendingInMemory());
+      assertEquals(List.of("H-1", "H-2", "H-3"), ids(Files.readAllLines(pending)), "oldest first");
+
+      database.down = false;
+      store.save(handoff("H-4", MORNING.plusSeconds(180), "my email stopped"));
+      assertEquals(List.of("H-4", "H-3", "H-2", "H-1"), ids(database.inner.newest(10)));
+      assertEquals(0, store.pending());
+    }
+  }
+
+  @Test
+  void handoffsKeptInMemoryGoToTheDatabaseWhenItAnswersFirst() throws Exception {
+    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    Path spool = dir.resolve("spool");
+    AtomicInteger drained = new AtomicInteger();
+    try (FallbackHandoffStore store =
+        new FallbackHandoffStore(database, spool.resolve("pending.jsonl"), Duration.ofMillis(20), drained::incrementAndGet)) {
+      store.check();
+      Files.delete(spool);
+      database.down = true;
+      store.save(handoff("H-1", MORNING, "my internet is down"));
+      database.down = false;
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (drained.get() == 0 && System.nanoTime() < deadline) Thread.sleep(10);
+
+      assertEquals(List.of("H-1"), ids(database.inner.newest(10)), "stored by the background retry");
+      assertEquals(0, store.pendingInMemory());
     }
   }
 
