@@ -14,9 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +65,8 @@ class FullSpoolDiskIT {
     requireMountNamespaces();
     storeUrl = "jdbc:sqlite:" + root.resolve("handoffs.db");
     if (PG_URL != null) {
-      URI server = URI.create(PG_URL.substring("jdbc:".length()));
-      String schema = "fullspool_" + ProcessHandle.current().pid();
-      try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema);
-      }
-      database = new PluggableProxy(server.getHost(), server.getPort());
-      storeUrl = "jdbc:postgresql://127.0.0.1:" + database.port() + server.getPath() + "?" + server.getQuery()
-          + "&currentSchema=" + schema + "&connectTimeout=2";
+      database = PluggableProxy.toFreshSchema(PG_URL, "fullspool_");
+      storeUrl = database.storeUrl();
     }
     agiPort = freePort();
     webPort = freePort();

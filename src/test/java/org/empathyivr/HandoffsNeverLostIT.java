@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +36,8 @@ class HandoffsNeverLostIT {
   static void startTheLine() throws Exception {
     storeUrl = "jdbc:sqlite:" + root.resolve("handoffs.db");
     if (PG_URL != null) {
-      URI server = URI.create(PG_URL.substring("jdbc:".length()));
-      String schema = "outage_" + ProcessHandle.current().pid();
-      try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema);
-      }
-      database = new PluggableProxy(server.getHost(), server.getPort());
-      storeUrl = "jdbc:postgresql://127.0.0.1:" + database.port() + server.getPath() + "?" + server.getQuery()
-          + "&currentSchema=" + schema + "&connectTimeout=2";
+      database = PluggableProxy.toFreshSchema(PG_URL, "outage_");
+      storeUrl = database.storeUrl();
     }
     line = RunningSupportLine.start(root, "", storeUrl, Map.of("handoff.webhook-max-backoff-seconds", "2"));
   }

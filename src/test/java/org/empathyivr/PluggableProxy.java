@@ -21,6 +21,32 @@ final class PluggableProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private ServerSocket listener;
 
+  /**
+   * A relay to the test PostgreSQL at {@code pgUrl}, with a fresh schema of its own ({@code schemaPrefix} and this
+   * process's id): the store URL to give the service goes through the relay, so the test can cut it.
+   */
+  static PluggableProxy toFreshSchema(String pgUrl, String schemaPrefix) throws IOException, java.sql.SQLException {
+    java.net.URI server = java.net.URI.create(pgUrl.substring("jdbc:".length()));
+    String schema = schemaPrefix + ProcessHandle.current().pid();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(pgUrl);
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    PluggableProxy proxy = new PluggableProxy(server.getHost(), server.getPort());
+    proxy.storeUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath() + "?" + server.getQuery()
+        + "&currentSchema=" + schema + "&connectTimeout=2";
+    return proxy;
+  }
+
+  private String storeUrl;
+
+  /** The store URL through this relay, for a relay made by {@link #toFreshSchema}. */
+  String storeUrl() {
+    if (storeUrl == null) throw new IllegalStateException("not a relay to a fresh schema");
+    return storeUrl;
+  }
+
   PluggableProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
     ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
