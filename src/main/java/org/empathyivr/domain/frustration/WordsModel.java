@@ -14,13 +14,18 @@ import java.util.Set;
 
 /**
  * A logistic regression over words, word stems, {@link WordCues} kinds and {@link ValenceLexicon} bands: the log-odds
- * that an utterance is frustrated. Trained offline ({@code scripts/train-frustration.sh}) and shipped as the resource {@link #RESOURCE}.
+ * that an utterance is frustrated. Trained offline ({@code scripts/train-frustration.sh}) and shipped as the resource
+ * {@link #RESOURCE}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class WordsModel {
   /** The bundled model, trained on the dev part of GoEmotions only (the one set whose licence allows it, Apache-2.0). */
   public static final String RESOURCE = "/org/empathyivr/domain/frustration/words-model.tsv";
+
+  private static final int STEM_LETTERS = 6;
+  /** VADER's factor for a negated word's valence ("not good" is mildly bad, not as bad as "bad"). */
+  private static final double NEGATED_VALENCE = -0.74;
 
   private final double bias;
   private final Map<String, Double> weights;
@@ -50,10 +55,6 @@ public final class WordsModel {
     if (tokens.isEmpty()) features.add("empty");
     return features;
   }
-
-  private static final int STEM_LETTERS = 6;
-  /** VADER's factor for a negated word's valence ("not good" is mildly bad, not as bad as "bad"). */
-  private static final double NEGATED_VALENCE = -0.74;
 
   /**
    * Lexicon features, so that unseen words count by how negative they are: one per valence band present (a negated
