@@ -113,6 +113,8 @@ public final class WordsModel {
   }
 
   private static WordsModel load() {
+    // The features need the lexicon: read it with the model, when a call starts, not in the caller's first turn.
+    ValenceLexicon.bundled();
     try (InputStream in = WordsModel.class.getResourceAsStream(RESOURCE)) {
       if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
       return read(in, RESOURCE);
