@@ -67,14 +67,14 @@ public final class SettingsReader {
     d.put("web.port", "8088");
     d.put("web.token", "");
     // Frustration (README "Frustration"): keep in step with FrustrationSettings.defaults().
-    d.put("frustration.threshold", "0.85");
+    d.put("frustration.threshold", "0.88");
     d.put("frustration.turn-threshold", "0.5");
     d.put("frustration.tone-threshold", "0.75");
     d.put("frustration.priority", "10");
-    d.put("frustration.words", "0.7");
+    d.put("frustration.words", "1.0");
     d.put("frustration.voice.louder-from-db", "6");
-    d.put("frustration.voice.louder-per-db", "0.7");
-    d.put("frustration.voice.higher-pitch-per-semitone", "0.15");
+    d.put("frustration.voice.louder-per-db", "0.33");
+    d.put("frustration.voice.higher-pitch-per-semitone", "0.33");
     d.put("frustration.voice.wider-range-per-semitone", "0.0");
     d.put("frustration.voice.faster-per-10-percent", "0.2");
     d.put("frustration.voice.shouting", "1.0");

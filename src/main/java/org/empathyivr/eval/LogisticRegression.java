@@ -27,9 +27,21 @@ public final class LogisticRegression {
 
   /** The fitted weights; index {@code featureCount} holds the bias. */
   public double[] fit(List<Row> rows, int featureCount, long seed) {
+    double[] free = new double[featureCount];
+    java.util.Arrays.fill(free, Double.NEGATIVE_INFINITY);
+    return fit(rows, featureCount, seed, free);
+  }
+
+  /**
+   * The fitted weights, each kept at or above its {@code floor} (projected after each step; negative infinity for a
+   * free weight): for signs known to point one way, which the training data must not turn round.
+   */
+  public double[] fit(List<Row> rows, int featureCount, long seed, double[] floor) {
+    if (floor.length != featureCount) throw new IllegalArgumentException("floor.length != featureCount: " + floor.length);
     double[] w = new double[featureCount + 1];
     double[] squares = new double[featureCount + 1];
     int[] order = new int[rows.size()];
+    for (int f = 0; f < featureCount; f++) w[f] = Math.max(0, floor[f]);
     for (int i = 0; i < order.length; i++) order[i] = i;
     Random random = new Random(seed);
     double totalWeight = rows.stream().mapToDouble(Row::weight).sum();
@@ -49,6 +61,7 @@ public final class LogisticRegression {
           double g = error * row.values()[k] + l2PerRow * row.weight() * w[f];
           squares[f] += g * g;
           w[f] -= learningRate * g / Math.sqrt(squares[f] + 1e-8);
+          if (w[f] < floor[f]) w[f] = floor[f];
         }
         if (fitBias) {
           squares[featureCount] += error * error;

@@ -188,7 +188,10 @@ public final class FrustrationMeter {
     double louder = now.levelDb() - base.levelDb();
     logit += cue(cues, "voice.louder", settings.louderPerDb() * (louder - settings.louderFromDb()),
         String.format(Locale.ROOT, "raised voice %+.0f dB vs. %s", louder, against()));
-    if (Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
+    // Pitch is compared only over as much speech as a baseline needs: the median pitch of a lone "yes" follows its
+    // intonation, not the caller's mood (a calm synthesized "yes" read +11 semitones over the first turn).
+    boolean enoughForPitch = now.speechSeconds() >= MIN_BASELINE_SPEECH_SECONDS;
+    if (enoughForPitch && Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
       double higher = 12 * Math.log(now.pitchHz() / base.pitchHz()) / Math.log(2);
       logit += cue(cues, "voice.pitch", settings.higherPitchPerSemitone() * higher,
           String.format(Locale.ROOT, "pitch %+.1f semitones vs. %s", higher, against()));

@@ -75,7 +75,7 @@ class FrustratedCallerTest {
 
   @Test
   void belowTheThresholdTheLevelStillSoftensTheNextPrompt() {
-    channel.says("i was charged twice for my bill").says("yes");
+    channel.says("i was charged twice for my bill again and no one has called me back").says("yes");
 
     Outcome outcome = call();
 

@@ -51,6 +51,20 @@ class FrustrationMeterTest {
   }
 
   @Test
+  void aShortYesSaidHigherThanTheFirstTurnIsNotARaisedPitch() {
+    turn("my internet keeps dropping in the evening", 1500, 120);
+    meter.hear(voice(220, 1500, 0.4));
+    Frustration yes = meter.callerSaid(said("yes", 0.4));
+
+    assertTrue(cue(yes, "voice.pitch").isEmpty(), yes.toString());
+    assertTrue(yes.score() < FrustrationSettings.defaults().toneThreshold(), yes.toString());
+
+    meter.hear(voice(220, 1500, 1.5));
+    Frustration longer = meter.callerSaid(said("it happens around seven most days", 1.5));
+    assertTrue(cue(longer, "voice.pitch").isPresent(), "over a whole sentence it counts: " + longer);
+  }
+
+  @Test
   void aLoudLineIsNotAnAngryCaller() {
     turn("my internet keeps dropping in the evening", 12000, 120);
     Frustration second = turn("it happens around seven most days", 12000, 120);
