@@ -21,16 +21,20 @@ import org.vosk.Recognizer;
  * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back.
  *
  * <p>Silent frames (mean absolute amplitude below {@value #SILENCE_THRESHOLD}, Asterisk's default, the level at
- * which {@code RECORD FILE} ends a recording on silence) are held back until speech follows them. At the end at most
- * {@value #TRAILING_SILENCE_DECODED_MS} ms of the trailing silence is decoded: the final result does not need more,
- * and a recording that ended on silence ends with a second of it, the only audio left to decode once Asterisk
- * replies. A stream that never heard anything louder comes back empty without a recognizer.
+ * which {@code RECORD FILE} ends a recording on silence) are decoded as they come for the first
+ * {@value #TRAILING_SILENCE_DECODED_MS} ms of a pause after speech, and held back after that until speech follows
+ * them. So at the end at most {@value #TRAILING_SILENCE_DECODED_MS} ms of the trailing silence has been decoded (the
+ * final result does not need more, and a recording that ended on silence ends with a second of it), and it was
+ * decoded while Asterisk was still listening: once it replies, only the final result is left to take. A stream that
+ * never heard anything louder comes back empty without a recognizer.
  *
  * <p>Thread-safe: every method holds the stream's lock.
  */
 final class VoskTranscriptionStream implements TranscriptionStream {
   static final int SILENCE_THRESHOLD = 256;
   static final int TRAILING_SILENCE_DECODED_MS = 300;
+  private static final int TRAILING_SILENCE_FRAMES =
+      Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
 
   private final VoskSpeechToText owner;
   private final Optional<String> grammar;
@@ -42,6 +46,8 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private int frameFill;
   private Recognizer recognizer;
   private boolean heardSound;
+  /** Frames of the current pause after speech decoded as they came; beyond the first few, they are held back. */
+  private int pauseFramesDecoded;
   private boolean done;
   private SpeechFailure failure;
   private long decodeNanos;
@@ -90,8 +96,6 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       if (failure == null && frameFill > 0) onFrame(Arrays.copyOf(frame, frameFill));
       if (failure != null) throw failure;
       if (!heardSound) return Transcript.EMPTY;
-      int trailingFrames = Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
-      for (int i = 0; i < trailingFrames && !heldSilence.isEmpty(); i++) decode(heldSilence.poll());
       heldSilence.clear();
       if (recognizer == null) startRecognizer(true);
       decodeWaiting();
@@ -126,14 +130,20 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   private void onFrame(short[] samples) {
-    if (isSilent(samples)) {
+    boolean silent = isSilent(samples);
+    if (silent && (!heardSound || pauseFramesDecoded >= TRAILING_SILENCE_FRAMES || !heldSilence.isEmpty())) {
       heldSilence.add(samples);
       return;
     }
-    heardSound = true;
     long startNanos = System.nanoTime();
     try {
-      while (!heldSilence.isEmpty()) decode(heldSilence.poll());
+      if (silent) {
+        pauseFramesDecoded++;
+      } else {
+        heardSound = true;
+        pauseFramesDecoded = 0;
+        while (!heldSilence.isEmpty()) decode(heldSilence.poll());
+      }
       decode(samples);
     } catch (SpeechFailure e) {
       fail(e);
