@@ -5,22 +5,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.empathyivr.adapter.vosk.NativeHeap;
 
 /**
  * What this process holds, taken when no call is in progress: its threads (from {@code /proc/self/status}, native
  * ones included; the JVM's count where there is no /proc), its open file descriptors ({@code /proc/self/fd}; empty
- * where there is none), and its memory with the heap measured after a full collection.
+ * where there is none), and its memory with the heap measured after a full collection. What the RSS is made of is
+ * printed beside it: the JVM's memory outside the heap (metaspace, code cache), and the C library's heap, where the
+ * speech recognizers live (in use, and freed but held).
  */
-record Footprint(int threads, Optional<Integer> openFds, Memory memory) {
-  private static final long SETTLE_MS = 500;
+record Footprint(int threads, Optional<Integer> openFds, Memory memory, long jvmNonHeapCommittedBytes,
+    Optional<NativeHeap.Usage> nativeHeap) {
+  /**
+   * Long enough for finished threads to end, and for the speech adapter to hand the native memory of its last
+   * recognizers back to the system (it does within a second of closing them).
+   */
+  private static final long SETTLE_MS = 2_000;
 
-  /** Collects garbage, lets finished threads end, then measures. */
+  /** Collects garbage, lets finished threads end and freed native memory go back, then measures. */
   static Footprint settled() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(SETTLE_MS / 3);
     }
-    return new Footprint(processThreads(), processOpenFds(), Memory.now());
+    return new Footprint(processThreads(), processOpenFds(), Memory.now(),
+        java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted(),
+        NativeHeap.usage());
   }
 
   private static int processThreads() {
@@ -52,6 +62,8 @@ record Footprint(int threads, Optional<Integer> openFds, Memory memory) {
 
   @Override
   public String toString() {
-    return "threads " + threads + ", open fds " + openFds.map(String::valueOf).orElse("n/a") + ", " + memory;
+    return "threads " + threads + ", open fds " + openFds.map(String::valueOf).orElse("n/a") + ", " + memory
+        + "; JVM non-heap " + jvmNonHeapCommittedBytes / (1024 * 1024) + " MiB, "
+        + nativeHeap.map(String::valueOf).orElse("malloc n/a");
   }
 }
