@@ -26,7 +26,8 @@ import org.vosk.Recognizer;
  * and a recording that ended on silence ends with a second of it, the only audio left to decode once Asterisk
  * replies. A stream that never heard anything louder comes back empty without a recognizer.
  *
- * <p>Thread-safe: every method holds the stream's lock.
+ * <p>Thread-safe: every method holds the stream's lock. The recognizer's work runs on the owner's decoding threads
+ * (lower priority) while the calling thread waits for it.
  */
 final class VoskTranscriptionStream implements TranscriptionStream {
   static final int SILENCE_THRESHOLD = 256;
@@ -91,11 +92,12 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       if (failure != null) throw failure;
       if (!heardSound) return Transcript.EMPTY;
       int trailingFrames = Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
-      for (int i = 0; i < trailingFrames && !heldSilence.isEmpty(); i++) decode(heldSilence.poll());
+      for (int i = 0; i < trailingFrames && !heldSilence.isEmpty(); i++) waitingForRecognizer.add(heldSilence.poll());
       heldSilence.clear();
       if (recognizer == null) startRecognizer(true);
       decodeWaiting();
-      results.add(recognizer.getFinalResult());
+      Recognizer r = recognizer;
+      results.add(owner.decoding(r::getFinalResult));
       return VoskResults.toTranscript(results);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
@@ -133,8 +135,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     heardSound = true;
     long startNanos = System.nanoTime();
     try {
-      while (!heldSilence.isEmpty()) decode(heldSilence.poll());
-      decode(samples);
+      List<short[]> frames = new ArrayList<>(heldSilence);
+      heldSilence.clear();
+      frames.add(samples);
+      decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
     } catch (RuntimeException e) {
@@ -144,23 +148,30 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     }
   }
 
-  private void decode(short[] samples) throws SpeechFailure {
+  /** Decodes {@code frames} after those waiting, or has them wait with those while no recognizer is free. */
+  private void decode(List<short[]> frames) throws SpeechFailure {
     if (recognizer == null && !startRecognizer(false)) {
-      waitingForRecognizer.add(samples);
+      waitingForRecognizer.addAll(frames);
       return;
     }
+    waitingForRecognizer.addAll(frames);
     decodeWaiting();
-    accept(samples);
   }
 
+  /** Feeds the recognizer every frame waiting, in one go on a decoding thread. */
   private void decodeWaiting() {
-    for (short[] waiting : waitingForRecognizer) accept(waiting);
+    if (waitingForRecognizer.isEmpty()) return;
+    List<short[]> frames = List.copyOf(waitingForRecognizer);
     waitingForRecognizer.clear();
-  }
-
-  private void accept(short[] samples) {
-    // A closed segment's result must be taken now: the final result holds only the last segment.
-    if (recognizer.acceptWaveForm(samples, samples.length)) results.add(recognizer.getResult());
+    Recognizer r = recognizer;
+    results.addAll(owner.decoding(() -> {
+      List<String> closed = new ArrayList<>();
+      for (short[] samples : frames) {
+        // A closed segment's result must be taken now: the final result holds only the last segment.
+        if (r.acceptWaveForm(samples, samples.length)) closed.add(r.getResult());
+      }
+      return closed;
+    }));
   }
 
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
