@@ -25,10 +25,11 @@ record Footprint(int threads, Optional<Integer> openFds, Memory memory, Optional
   private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) .*");
 
   /**
-   * Long enough for finished threads to end, and for the speech adapter to hand the native memory of its last
-   * recognizers back to the system (it does within a second of closing them).
+   * Long enough for idle threads to end (the FastAGI server's pool keeps an idle thread 5 s, the busy-handoff recorder
+   * as long), and for the speech adapter to hand the native memory of its last recognizers back to the system (it
+   * does within a second of closing them).
    */
-  private static final long SETTLE_MS = 2_000;
+  private static final long SETTLE_MS = 6_000;
 
   /** Collects garbage, lets finished threads end and freed native memory go back, then measures. */
   static Footprint settled() throws InterruptedException {
