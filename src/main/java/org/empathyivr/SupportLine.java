@@ -139,6 +139,11 @@ public final class SupportLine {
     return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
   }
 
+  /** Conversations in progress now (callers turned away as busy are not counted). */
+  public int callsInProgress() {
+    return script.callsInProgress();
+  }
+
   /**
    * Delivers pending webhooks and serves calls until {@link #stop()}; returns once the calls in progress have ended
    * (or agi.stop-wait-seconds have passed), so the speech engines can be closed behind them.

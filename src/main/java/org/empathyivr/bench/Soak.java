@@ -1,5 +1,6 @@
 package org.empathyivr.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.empathyivr.SupportLine;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
@@ -29,6 +31,9 @@ public final class Soak {
       "usage: java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]";
   /** The calls measured at each end: this many, or a third of a shorter soak. */
   private static final int MEASURED_CALLS = 100;
+  /** The figures are printed after every this many calls (or after each third of a shorter soak). */
+  private static final int CHECKPOINT_CALLS = 50;
+  private static final long BUSY_RECORDS_SETTLE_MS = 1_000;
   /**
    * Growth tolerated between the two measurements. Far below what a leak of one thread, descriptor or recognizer per
    * call would add over the calls between them; above what the server's thread pool and the allocator move by.
@@ -108,18 +113,20 @@ public final class Soak {
 
   private static int soak(Path callers, int calls, int concurrent, PrintStream out) throws Exception {
     Path root = Files.createTempDirectory("empathy-ivr-soak");
+    Path handoffs = root.resolve("handoffs.jsonl");
     Settings settings =
         SettingsReader.read(
             Map.of(
                 "agi.port", Integer.toString(Benchmark.freePort()),
-                // Headroom: a server thread still ends its call (logs, deletes files) when the caller has seen the
-                // connection close and placed the next call.
-                "agi.max-calls", Integer.toString(Math.max(32, concurrent + 16)),
+                // Exactly the soak's calls: the line is full, and the busy callers are turned away.
+                "agi.max-calls", Integer.toString(concurrent),
                 "spool.dir", root.resolve("spool").toString(),
-                "handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl")));
+                "handoff.store-url", "jsonl:" + handoffs));
     int measured = Math.min(MEASURED_CALLS, calls / 3);
-    out.printf("SOAK %d calls, %d at a time, %d caller scripts in turn (hangups included); measured after the first"
-        + " %d and after the last %d%n", calls, concurrent, CALLER_SCRIPTS.size(), measured, measured);
+    int every = Math.min(CHECKPOINT_CALLS, measured);
+    out.printf("SOAK %d calls, %d at a time (agi.max-calls %d), %d caller scripts in turn (hangups included); figures"
+        + " after every %d calls, compared after %d and after %d; a busy caller every %d ms while the line is full%n",
+        calls, concurrent, concurrent, CALLER_SCRIPTS.size(), every, measured, calls, BusyCallers.EVERY_MS);
     try (VoskSpeechToText stt =
             VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
@@ -127,23 +134,44 @@ public final class Soak {
       try {
         SimulatedCalls placer =
             new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS, Optional.of(CALLER_PATIENCE));
+        BusyCallers busy = new BusyCallers(settings.agi().port(), () -> line.callsInProgress() >= concurrent);
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
-        Footprint first = phase(placer, measured, concurrent, failures, out, "first " + measured);
-        phase(placer, calls - 2 * measured, concurrent, failures, out, "next " + (calls - 2 * measured));
-        Footprint last = phase(placer, measured, concurrent, failures, out, "last " + measured);
+        Map<Integer, Footprint> series = new java.util.LinkedHashMap<>();
+        busy.start();
+        try {
+          for (int done = 0; done < calls; ) {
+            int n = Math.min(every, calls - done);
+            Round round = placer.place(n, concurrent, false);
+            done += n;
+            failures.addAll(round.failures());
+            Footprint footprint = Footprint.settled();
+            out.printf("SOAK after %d calls (%.1f s, %d errors): %s%n", done, round.wallMs() / 1000.0,
+                round.failures().size(), footprint);
+            series.put(done, footprint);
+          }
+        } finally {
+          busy.stop();
+        }
+        failures.addAll(busy.failures());
         out.printf("SOAK %d calls in %.1f s, %d errors%n", calls, (System.nanoTime() - started) / 1e9,
             failures.size());
         failures.stream().limit(20).forEach(f -> out.println("SOAK   error: " + f));
+        long soakCallsTurnedAway = busyHandoffs(handoffs) - busy.busyCalls();
+        out.println("SOAK " + busy + "; soak calls turned away as busy: " + soakCallsTurnedAway);
+        Footprint first = series.get(measured);
+        Footprint last = series.get(calls);
         List<String> growth = growth(first, last);
-        out.printf("SOAK growth from the first to the last calls: threads %+d, open fds %s, heap %+d MiB, RSS %s%n",
-            last.threads() - first.threads(),
+        out.printf("SOAK growth from call %d to call %d: threads %+d, open fds %s, heap %+d MiB, RSS %s%n",
+            measured, calls, last.threads() - first.threads(),
             first.openFds().flatMap(a -> last.openFds().map(b -> String.format("%+d", b - a))).orElse("n/a"),
             last.heapUsedMib() - first.heapUsedMib(),
             first.rssMib().flatMap(a -> last.rssMib().map(b -> String.format("%+d MiB", b - a))).orElse("n/a"));
-        boolean pass = failures.isEmpty() && growth.isEmpty();
-        out.println("SOAK " + (pass ? "PASS: no errors, no growth" : "FAIL: " + failures.size() + " errors"
-            + (growth.isEmpty() ? "" : "; grew: " + String.join(", ", growth))));
+        List<String> missed = new ArrayList<>(growth);
+        if (!busy.metTarget()) missed.add("busy handoff p99 " + busy.p99Ms() + " ms (at most " + BusyCallers.P99_TARGET_MS + ")");
+        boolean pass = failures.isEmpty() && missed.isEmpty();
+        out.println("SOAK " + (pass ? "PASS: no errors, no growth, busy callers turned away in time"
+            : "FAIL: " + failures.size() + " errors" + (missed.isEmpty() ? "" : "; " + String.join(", ", missed))));
         return pass ? 0 : 1;
       } finally {
         line.stop();
@@ -151,15 +179,13 @@ public final class Soak {
     }
   }
 
-  private static Footprint phase(SimulatedCalls placer, int n, int concurrent, List<String> failures, PrintStream out,
-      String name) throws InterruptedException {
-    if (n <= 0) return Footprint.settled();
-    Round round = placer.place(n, concurrent, false);
-    failures.addAll(round.failures());
-    Footprint footprint = Footprint.settled();
-    out.printf("SOAK after the %s calls (%.1f s, %d errors): %s%n", name, round.wallMs() / 1000.0,
-        round.failures().size(), footprint);
-    return footprint;
+  /** How many busy handoffs the store holds (it stores them off the callers' way: give it a moment). */
+  private static long busyHandoffs(Path handoffs) throws IOException, InterruptedException {
+    Thread.sleep(BUSY_RECORDS_SETTLE_MS);
+    if (!Files.exists(handoffs)) return 0;
+    try (Stream<String> lines = Files.lines(handoffs)) {
+      return lines.filter(l -> l.contains("\"reason\":\"busy\"")).count();
+    }
   }
 
   /** What grew beyond its tolerance, named with the figures; empty when nothing did. */

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -30,7 +31,7 @@ import org.vosk.Recognizer;
  *
  * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
  * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
- * when the stream finishes. It is created while the caller is still speaking, so its cost is not part of the wait
+ * when the stream finishes; its work runs on threads of lower priority (see {@link DecodingThreads}). It is created while the caller is still speaking, so its cost is not part of the wait
  * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
  * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
  * beyond it keep their audio and decode it when a recognizer is free.
@@ -43,8 +44,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   static final int CHUNK_MS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(VoskSpeechToText.class);
-  /** How often, at most, freed native memory is handed back to the system (see {@link NativeHeap}). */
-  private static final long TRIM_EVERY_NANOS = 5_000_000_000L;
+  /**
+   * How often, at most, freed native memory is handed back to the system (see {@link NativeHeap}); a recognizer closed
+   * meanwhile has it handed back when this has passed, so a line gone quiet holds no freed memory.
+   */
+  static final long TRIM_EVERY_MS = 1_000;
 
   private final Model model;
   private final VoskModelDirectory modelDirectory;
@@ -54,13 +58,17 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final AtomicInteger liveRecognizers = new AtomicInteger();
   private final AtomicInteger peakLiveRecognizers = new AtomicInteger();
   private final Map<List<String>, String> nameGrammars = new ConcurrentHashMap<>();
-  private final AtomicLong lastTrimNanos = new AtomicLong(System.nanoTime());
+  /** When the last trim began; written by the trimmer's thread only. */
+  private volatile long lastTrimNanos = System.nanoTime() - TRIM_EVERY_MS * 1_000_000;
+  /** Whether a trim is scheduled and has not begun: closes meanwhile need no other. */
+  private final AtomicBoolean trimScheduled = new AtomicBoolean();
   /** Trims the native heap off the calls' threads, so no caller waits for it. */
-  private final ExecutorService heapTrimmer = Executors.newSingleThreadExecutor(task -> {
+  private final ScheduledExecutorService heapTrimmer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "native-heap-trim");
     thread.setDaemon(true);
     return thread;
   });
+  private final DecodingThreads decodingThreads;
   private volatile boolean closed;
 
   private VoskSpeechToText(
@@ -70,6 +78,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     this.answerGrammar = AnswerGrammar.json(answerWords);
     this.maxLiveRecognizers = maxLiveRecognizers;
     this.recognizerPermits = new Semaphore(maxLiveRecognizers, true);
+    this.decodingThreads = new DecodingThreads(maxLiveRecognizers);
   }
 
   /**
@@ -195,13 +204,14 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
     try {
       if (closed) throw new SpeechFailure("Vosk speech to text is closed");
-      Recognizer recognizer = newRecognizer(sampleRateHz, grammar);
+      Recognizer recognizer = decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
       int live = liveRecognizers.incrementAndGet();
       peakLiveRecognizers.accumulateAndGet(live, Math::max);
       return Optional.of(recognizer);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       recognizerPermits.release();
-      throw new SpeechFailure("Vosk could not create a recognizer", e);
+      throw new SpeechFailure("Vosk could not create a recognizer",
+          e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
     } catch (SpeechFailure e) {
       recognizerPermits.release();
       throw e;
@@ -209,8 +219,9 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   }
 
   /**
-   * Frees a recognizer from {@link #openRecognizer} and gives its permit back. Now and then (at most every 5 s) the
-   * memory freed is handed back to the system, on another thread.
+   * Frees a recognizer from {@link #openRecognizer} and gives its permit back. The memory freed is handed back to the
+   * system on another thread, at once or, when that was done less than {@value #TRIM_EVERY_MS} ms ago, when that
+   * much time has passed.
    */
   void closeRecognizer(Recognizer recognizer) {
     try {
@@ -223,21 +234,40 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   }
 
   private void trimNowAndThen() {
-    long last = lastTrimNanos.get();
-    long now = System.nanoTime();
-    if (now - last < TRIM_EVERY_NANOS || !lastTrimNanos.compareAndSet(last, now)) return;
+    if (!trimScheduled.compareAndSet(false, true)) return;
+    long sinceLastMs = (System.nanoTime() - lastTrimNanos) / 1_000_000;
     try {
-      heapTrimmer.execute(NativeHeap::trim);
+      heapTrimmer.schedule(this::trim, Math.max(0, TRIM_EVERY_MS - sinceLastMs), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // Closing: the process is about to give everything back.
     }
   }
 
-  private Recognizer newRecognizer(int sampleRateHz, Optional<String> grammar) throws IOException {
-    if (grammar.isEmpty()) return new Recognizer(model, sampleRateHz); // checks for a null pointer itself
-    Recognizer recognizer = new Recognizer(model, sampleRateHz, grammar.get());
-    if (recognizer.getPointer() == null) throw new IOException("Vosk could not create a grammar recognizer");
-    return recognizer;
+  private void trim() {
+    trimScheduled.set(false); // a recognizer closed from now on is freed after this trim began: it needs another
+    long startNanos = System.nanoTime();
+    lastTrimNanos = startNanos;
+    NativeHeap.trim();
+    log.debug("Handed freed native memory back in {} ms", (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  private Recognizer newRecognizer(int sampleRateHz, Optional<String> grammar) {
+    try {
+      if (grammar.isEmpty()) return new Recognizer(model, sampleRateHz); // checks for a null pointer itself
+      Recognizer recognizer = new Recognizer(model, sampleRateHz, grammar.get());
+      if (recognizer.getPointer() == null) throw new IOException("Vosk could not create a grammar recognizer");
+      return recognizer;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a recognizer's work (feeding it, taking its results) on the decoding threads, at a lower priority than the
+   * calls' own threads, and waits for it; see {@link DecodingThreads}.
+   */
+  <T> T decoding(java.util.function.Supplier<T> work) {
+    return decodingThreads.run(work);
   }
 
   private void acquireRecognizerPermit() throws SpeechFailure {
@@ -261,6 +291,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     closed = true;
     recognizerPermits.acquireUninterruptibly(maxLiveRecognizers);
     heapTrimmer.shutdown();
+    decodingThreads.close();
     try {
       model.close();
     } finally {

@@ -28,7 +28,8 @@ import org.vosk.Recognizer;
  * decoded while Asterisk was still listening: once it replies, only the final result is left to take. A stream that
  * never heard anything louder comes back empty without a recognizer.
  *
- * <p>Thread-safe: every method holds the stream's lock.
+ * <p>Thread-safe: every method holds the stream's lock. The recognizer's work runs on the owner's decoding threads
+ * (lower priority) while the calling thread waits for it.
  */
 final class VoskTranscriptionStream implements TranscriptionStream {
   static final int SILENCE_THRESHOLD = 256;
@@ -99,7 +100,8 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       heldSilence.clear();
       if (recognizer == null) startRecognizer(true);
       decodeWaiting();
-      results.add(recognizer.getFinalResult());
+      Recognizer r = recognizer;
+      results.add(owner.decoding(r::getFinalResult));
       return VoskResults.toTranscript(results);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
@@ -137,14 +139,17 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     }
     long startNanos = System.nanoTime();
     try {
+      List<short[]> frames = new ArrayList<>();
       if (silent) {
         pauseFramesDecoded++;
       } else {
         heardSound = true;
         pauseFramesDecoded = 0;
-        while (!heldSilence.isEmpty()) decode(heldSilence.poll());
+        frames.addAll(heldSilence);
+        heldSilence.clear();
       }
-      decode(samples);
+      frames.add(samples);
+      decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
     } catch (RuntimeException e) {
@@ -154,23 +159,30 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     }
   }
 
-  private void decode(short[] samples) throws SpeechFailure {
+  /** Decodes {@code frames} after those waiting, or has them wait with those while no recognizer is free. */
+  private void decode(List<short[]> frames) throws SpeechFailure {
     if (recognizer == null && !startRecognizer(false)) {
-      waitingForRecognizer.add(samples);
+      waitingForRecognizer.addAll(frames);
       return;
     }
+    waitingForRecognizer.addAll(frames);
     decodeWaiting();
-    accept(samples);
   }
 
+  /** Feeds the recognizer every frame waiting, in one go on a decoding thread. */
   private void decodeWaiting() {
-    for (short[] waiting : waitingForRecognizer) accept(waiting);
+    if (waitingForRecognizer.isEmpty()) return;
+    List<short[]> frames = List.copyOf(waitingForRecognizer);
     waitingForRecognizer.clear();
-  }
-
-  private void accept(short[] samples) {
-    // A closed segment's result must be taken now: the final result holds only the last segment.
-    if (recognizer.acceptWaveForm(samples, samples.length)) results.add(recognizer.getResult());
+    Recognizer r = recognizer;
+    results.addAll(owner.decoding(() -> {
+      List<String> closed = new ArrayList<>();
+      for (short[] samples : frames) {
+        // A closed segment's result must be taken now: the final result holds only the last segment.
+        if (r.acceptWaveForm(samples, samples.length)) closed.add(r.getResult());
+      }
+      return closed;
+    }));
   }
 
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
