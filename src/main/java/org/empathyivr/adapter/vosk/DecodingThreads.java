@@ -1,7 +1,6 @@
 package org.empathyivr.adapter.vosk;
 
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +27,8 @@ final class DecodingThreads implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DecodingThreads.class);
   private static final int PRIO_PROCESS = 0;
-  private static final Optional<Function> SETPRIORITY = lookUp("setpriority");
-  private static final Optional<Function> GETTID = lookUp("gettid");
+  private static final Optional<Function> SETPRIORITY = NativeHeap.lookUp("setpriority");
+  private static final Optional<Function> GETTID = NativeHeap.lookUp("gettid");
   private static final AtomicInteger WARNINGS = new AtomicInteger();
 
   private final ExecutorService threads;
@@ -76,7 +75,7 @@ final class DecodingThreads implements AutoCloseable {
 
   /** The calling thread's niceness; for tests. */
   static Optional<Integer> currentNiceness() {
-    Optional<Function> getpriority = lookUp("getpriority");
+    Optional<Function> getpriority = NativeHeap.lookUp("getpriority");
     if (getpriority.isEmpty() || GETTID.isEmpty()) return Optional.empty();
     int tid = GETTID.get().invokeInt(new Object[0]);
     return Optional.of(getpriority.get().invokeInt(new Object[] {PRIO_PROCESS, tid}));
@@ -88,14 +87,6 @@ final class DecodingThreads implements AutoCloseable {
     if (!lowered && WARNINGS.getAndIncrement() == 0) {
       log.warn("Could not lower the priority of the speech decoding threads (setpriority); they run at the normal"
           + " priority, and callers turned away as busy may wait longer on a busy machine");
-    }
-  }
-
-  private static Optional<Function> lookUp(String name) {
-    try {
-      return Optional.of(NativeLibrary.getInstance("c").getFunction(name));
-    } catch (UnsatisfiedLinkError e) {
-      return Optional.empty();
     }
   }
 

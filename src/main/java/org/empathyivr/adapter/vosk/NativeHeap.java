@@ -106,7 +106,8 @@ public final class NativeHeap {
     }
   }
 
-  private static Optional<Function> lookUp(String name) {
+  /** A function of the C library, when this platform has it (also for {@link DecodingThreads}). */
+  static Optional<Function> lookUp(String name) {
     try {
       return Optional.of(NativeLibrary.getInstance("c").getFunction(name));
     } catch (UnsatisfiedLinkError e) {

@@ -1,12 +1,7 @@
 package org.empathyivr.domain.frustration;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,33 +42,12 @@ public final class ValenceLexicon {
   }
 
   private static ValenceLexicon load() {
-    try (InputStream in = ValenceLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      return read(in, RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return NumberTable.bundled(RESOURCE, ValenceLexicon::read);
   }
 
   /** Reads UTF-8 lines {@code word<TAB>valence}; {@code #} starts a comment line. */
   public static ValenceLexicon read(InputStream in, String name) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    Map<String, Double> valence = new HashMap<>();
-    int lineNumber = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) continue;
-      String[] parts = line.split("\t");
-      double value;
-      try {
-        if (parts.length != 2) throw new NumberFormatException("expected word<TAB>valence");
-        value = Double.parseDouble(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new IOException(name + " line " + lineNumber + ": " + e.getMessage());
-      }
-      if (!(value >= -4 && value <= 4)) throw new IOException(name + " line " + lineNumber + ": valence not in [-4, 4]");
-      valence.put(parts[0], value);
-    }
-    return new ValenceLexicon(valence);
+    return new ValenceLexicon(
+        NumberTable.read(in, name, "word<TAB>valence", new NumberTable.Range("valence", -4, 4)));
   }
 }

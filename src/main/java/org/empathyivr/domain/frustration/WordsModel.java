@@ -1,12 +1,7 @@
 package org.empathyivr.domain.frustration;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +110,7 @@ public final class WordsModel {
   private static WordsModel load() {
     // The features need the lexicon: read it with the model, when a call starts, not in the caller's first turn.
     ValenceLexicon.bundled();
-    try (InputStream in = WordsModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      return read(in, RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return NumberTable.bundled(RESOURCE, WordsModel::read);
   }
 
   /**
@@ -128,24 +118,8 @@ public final class WordsModel {
    * comment line.
    */
   public static WordsModel read(InputStream in, String name) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    Map<String, Double> weights = new HashMap<>();
-    Double bias = null;
-    int lineNumber = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) continue;
-      String[] parts = line.split("\t");
-      double value;
-      try {
-        if (parts.length != 2) throw new NumberFormatException("expected feature<TAB>weight");
-        value = Double.parseDouble(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new IOException(name + " line " + lineNumber + ": " + e.getMessage());
-      }
-      if (parts[0].equals("bias")) bias = value;
-      else weights.put(parts[0], value);
-    }
+    Map<String, Double> weights = NumberTable.read(in, name, "feature<TAB>weight", NumberTable.Range.any("weight"));
+    Double bias = weights.remove("bias");
     if (bias == null) throw new IOException(name + ": no bias line");
     return new WordsModel(bias, weights);
   }
