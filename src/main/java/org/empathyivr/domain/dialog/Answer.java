@@ -3,6 +3,7 @@ package org.empathyivr.domain.dialog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.empathyivr.domain.port.Transcript;
 
 /** What the caller meant in reply to "is that right?", read from recognized words or a key. */
 public enum Answer {
@@ -36,6 +37,60 @@ public enum Answer {
     if (no) return NO;
     if (yes) return YES;
     return UNCLEAR;
+  }
+
+  /** The most words a denial heard by the free-speech recognizer alone may have to count as the answer. */
+  static final int MAX_SHORT_ANSWER_WORDS = 4;
+
+  /**
+   * Reads the answer from the two recognizers that heard it: {@code answerWords}, restricted to answer words (it forces
+   * whatever was said into them), and {@code freeWords}, free speech with a language model behind it (it hears whole
+   * phrases, and knows "got" from "not"). Each mishears in its own way; together:
+   *
+   * <ul>
+   *   <li>when both read the same answer and at least one was sure of its words (see {@link Confidence}), that is it;
+   *   <li>a request for a person from the grammar whose words the free speech heard as a plain denial ("no it's agent"
+   *       against "no it's my television") is a denial;
+   *   <li>when the grammar heard both a yes and a no ("yeah you not it"), the free words decide if they give one;
+   *   <li>when the grammar heard no answer, or was unsure of it, only the free words'
+   *       request for a person, or a short denial that starts with a no ("no way"), is taken: never a yes, which in free
+   *       speech is as likely "right" in "turn right", nor a "no" in the middle of something else;
+   *   <li>a sure yes from the grammar against a denial in the free words is a denial: saying the issue again costs the
+   *       caller less than an agent told the wrong story;
+   *   <li>otherwise the grammar's answer.
+   * </ul>
+   */
+  public static Answer heard(Transcript answerWords, Transcript freeWords) {
+    Answer grammar = fromWords(answerWords.text());
+    Answer free = fromFreeWords(freeWords.text());
+    if (grammar == free && (Confidence.sure(answerWords) || Confidence.sure(freeWords))) return grammar;
+    if (grammar == PERSON && free == NO) return NO;
+    if (saysYesAndNo(answerWords.text()) && (free == YES || free == NO)) return free;
+    if (grammar == UNCLEAR || !Confidence.sure(answerWords)) {
+      if (free == PERSON || (free == NO && isShortDenial(freeWords.text()))) return free;
+      return UNCLEAR;
+    }
+    if (grammar == YES && free == NO) return NO;
+    return grammar;
+  }
+
+  /** Free speech read as an answer: a request for a person (asked for, not merely named), a denial, a yes, or none. */
+  private static Answer fromFreeWords(String text) {
+    if (asksForPerson(text)) return PERSON;
+    List<String> words = words(text);
+    if (words.stream().anyMatch(NO_WORDS::contains)) return NO;
+    if (words.stream().anyMatch(YES_WORDS::contains)) return YES;
+    return UNCLEAR;
+  }
+
+  private static boolean saysYesAndNo(String text) {
+    List<String> words = words(text);
+    return words.stream().anyMatch(NO_WORDS::contains) && words.stream().anyMatch(YES_WORDS::contains);
+  }
+
+  private static boolean isShortDenial(String text) {
+    List<String> words = words(text);
+    return !words.isEmpty() && words.size() <= MAX_SHORT_ANSWER_WORDS && NO_WORDS.contains(words.get(0));
   }
 
   public static Answer fromKey(char key) {

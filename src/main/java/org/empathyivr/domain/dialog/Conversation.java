@@ -320,15 +320,13 @@ public final class Conversation {
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
         }
         Transcript heard = callerSaid(answerWords.finish());
-        Answer answer = Confidence.sure(heard) ? Answer.fromWords(heard.text()) : Answer.UNCLEAR;
-        if (answer == Answer.YES || answer == Answer.PERSON) {
-          // The caller goes to a person now either way: no wait for the free words' final decoding.
-          feelFor(heard);
-          return new Confirmation(answer, Optional.empty());
-        }
-        // The free words carry what the answer grammar cannot: "no, this is ridiculous", and the correction.
+        // The free words check the grammar's answer and carry what it cannot: "no, this is ridiculous", and the
+        // correction. Their final decoding costs a few milliseconds: it is decoded as the caller speaks.
         Transcript free = freeWords.finish();
+        Answer answer = Answer.heard(heard, free);
         feelFor(free.isEmpty() ? heard : free);
+        // The caller goes to a person now either way: a yes or a request for one is not held up by frustration.
+        if (answer == Answer.YES || answer == Answer.PERSON) return new Confirmation(answer, Optional.empty());
         checkFrustration();
         if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
       }

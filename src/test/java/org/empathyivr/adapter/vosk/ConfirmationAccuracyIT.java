@@ -19,13 +19,15 @@ import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.domain.dialog.Answer;
 import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.Transcript;
 import org.junit.jupiter.api.Test;
 
 /**
  * How well the answer to "is that right?" is understood: every line of {@code confirmations/sentences.tsv}, spoken by
  * two espeak-ng voices (the committed WAVs, see {@code make-confirmations.sh}) and by FreeTTS (synthesized here), goes
- * through the path the conversation takes: {@link VoskSpeechToText#transcribeAnswer} then {@link Answer#fromWords};
- * a denial also through {@link VoskSpeechToText#transcribe}, as the conversation looks for a correction there.
+ * through the path the conversation takes: {@link VoskSpeechToText#transcribeAnswer} (the answer grammar) and
+ * {@link VoskSpeechToText#transcribe} (free speech), read together by {@link Answer#heard}; a denial's correction is
+ * looked for in the free speech.
  *
  * <p>Asserts that at least 80 answers are in the set and at least {@value #MIN_ACCURACY} of them understood as meant
  * (the issue asks for 98 %), and that speech that answers nothing (OTHER) is taken for a yes at most
@@ -39,9 +41,10 @@ class ConfirmationAccuracyIT {
   /**
    * What is asserted: the figure reached, so that it does not slip. The target is out of reach of the bundled small
    * model on espeak-ng's voices (FreeTTS's are nearly all understood): the misses left are acoustic, like "that is
-   * correct" heard as "incorrect" and "you got it" as "you not it", not words missing from the grammar.
+   * correct" heard as "incorrect" by the grammar and "implemented" by free speech, or "nah" as "yeah" and "the are",
+   * not words missing from the grammar.
    */
-  private static final double MIN_ACCURACY = 0.88;
+  private static final double MIN_ACCURACY = 0.90;
   private static final int MIN_ANSWERS = 80;
   private static final int MIN_OTHER = 10;
   /**
@@ -64,14 +67,14 @@ class ConfirmationAccuracyIT {
 
   private record Sample(Sentence sentence, String voice, Audio audio) {}
 
-  private record Heard(Sample sample, String answerText, Answer answer, Optional<String> freeText) {
+  private record Heard(Sample sample, String answerText, Answer answer, String freeText) {
     boolean right() {
       return answer == sample.sentence().expected();
     }
 
     /** For a denial that names the issue: whether the free-speech transcript kept the word the correction needs. */
     Optional<Boolean> correctionKept() {
-      return sample.sentence().keep().map(w -> freeText.orElse("").contains(w));
+      return sample.sentence().keep().map(w -> answer == Answer.NO && freeText.contains(w));
     }
   }
 
@@ -103,13 +106,11 @@ class ConfirmationAccuracyIT {
         100 * MIN_ACCURACY));
   }
 
-  /** What the conversation would make of the sample: the answer, and for a denial the free-speech transcript. */
+  /** What the conversation would make of the sample: the answer both recognizers give, and the free speech. */
   private static Heard hear(VoskSpeechToText stt, Sample sample) throws Exception {
-    String answerText = stt.transcribeAnswer(sample.audio()).text();
-    Answer answer = Answer.fromWords(answerText);
-    Optional<String> freeText =
-        answer == Answer.NO ? Optional.of(stt.transcribe(sample.audio()).text()) : Optional.empty();
-    return new Heard(sample, answerText, answer, freeText);
+    Transcript answerWords = stt.transcribeAnswer(sample.audio());
+    Transcript freeWords = stt.transcribe(sample.audio());
+    return new Heard(sample, answerWords.text(), Answer.heard(answerWords, freeWords), freeWords.text());
   }
 
   private static void print(List<Heard> heard, long right, int answers, double accuracy) {
@@ -145,9 +146,9 @@ class ConfirmationAccuracyIT {
   }
 
   private static String describe(Heard h) {
-    return String.format(Locale.ROOT, "%s \"%s\" (%s) heard \"%s\" -> %s%s", h.sample().sentence().meaning(),
-        h.sample().sentence().text(), h.sample().voice(), h.answerText(), h.answer(),
-        h.freeText().map(t -> ", free speech \"" + t + "\"").orElse(""));
+    return String.format(Locale.ROOT, "%s \"%s\" (%s) heard \"%s\", free speech \"%s\" -> %s",
+        h.sample().sentence().meaning(), h.sample().sentence().text(), h.sample().voice(), h.answerText(),
+        h.freeText(), h.answer());
   }
 
   private static Map<String, Sentence> sentences(Path tsv) throws IOException {
