@@ -3,7 +3,6 @@ package org.empathyivr.eval;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,20 +22,18 @@ import org.empathyivr.eval.Manifest.Utterance;
  * the path a caller's description of a problem takes.
  *
  * <p>WER is the word errors (substitutions, deletions, insertions) over all utterances divided by the words spoken,
- * both sides normalised by {@link WordErrorRate#words}. RTF is the CPU time the decoding threads spent in {@code
- * transcribe} divided by the audio's duration: Vosk decodes on the calling thread, so this is the decoder's own cost,
- * which other work on a shared machine does not inflate. The wall-clock figure (each utterance's time in {@code
+ * both sides normalised by {@link WordErrorRate#words}. RTF is the CPU time the whole process spent while the corpus
+ * was transcribed, divided by the audio's duration: the recognizer decodes on threads of its own (not the caller's),
+ * so this counts them, with the garbage collector and the reading of the WAVs (a little more than the decoder alone),
+ * and other work on a shared machine does not inflate it. The wall-clock figure (each utterance's time in {@code
  * transcribe}, summed) is printed beside it.
  */
 public final class SpeechEvaluation {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
   /** One utterance as the recognizer heard it. */
-  public record Scored(Utterance utterance, String heard, int errors, int words, long audioMs, long cpuNanos,
-      long wallNanos) {}
+  public record Scored(Utterance utterance, String heard, int errors, int words, long audioMs, long wallNanos) {}
 
-  /** Every utterance of a run, in manifest order. */
-  public record Result(List<Scored> scored) {
+  /** Every utterance of a run, in manifest order, and the CPU time the process spent on the run. */
+  public record Result(List<Scored> scored, long cpuNanos) {
     public int words() {
       return scored.stream().mapToInt(Scored::words).sum();
     }
@@ -54,7 +51,7 @@ public final class SpeechEvaluation {
     }
 
     public double realTimeFactor() {
-      return scored.stream().mapToLong(Scored::cpuNanos).sum() / 1e9 / audioSeconds();
+      return cpuNanos / 1e9 / audioSeconds();
     }
 
     public double wallRealTimeFactor() {
@@ -73,12 +70,13 @@ public final class SpeechEvaluation {
   public static Result run(Manifest manifest, SpeechToText speech, int threads) throws IOException {
     if (threads < 1) throw new IllegalArgumentException("threads < 1: " + threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long cpuStart = processCpuNanos();
     try {
       List<Future<Scored>> futures = new ArrayList<>();
       for (Utterance utterance : manifest.utterances()) futures.add(pool.submit(() -> score(utterance, speech)));
       List<Scored> scored = new ArrayList<>();
       for (Future<Scored> future : futures) scored.add(result(future));
-      return new Result(scored);
+      return new Result(scored, processCpuNanos() - cpuStart);
     } finally {
       pool.shutdownNow();
     }
@@ -86,14 +84,21 @@ public final class SpeechEvaluation {
 
   private static Scored score(Utterance utterance, SpeechToText speech) throws IOException, SpeechFailure {
     Audio audio = WavFile.read(utterance.wav());
-    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long wallStart = System.nanoTime();
     String heard = speech.transcribe(audio).text();
     long wallNanos = System.nanoTime() - wallStart;
-    long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
     List<String> spoken = WordErrorRate.words(utterance.reference());
     int errors = WordErrorRate.errors(spoken, WordErrorRate.words(heard));
-    return new Scored(utterance, heard, errors, spoken.size(), audio.durationMs(), cpuNanos, wallNanos);
+    return new Scored(utterance, heard, errors, spoken.size(), audio.durationMs(), wallNanos);
+  }
+
+  /** The CPU time of the whole process: the recognizer's own decoding threads included. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long nanos = os.getProcessCpuTime();
+      if (nanos >= 0) return nanos;
+    }
+    throw new IllegalStateException("this JVM does not report the process's CPU time");
   }
 
   private static Scored result(Future<Scored> future) throws IOException {
@@ -125,7 +130,7 @@ public final class SpeechEvaluation {
         result.audioSeconds(), perfect, result.scored().size());
     out.printf(Locale.ROOT, "WER = word errors / words spoken = %d / %d, after normalising both sides%n",
         result.errors(), result.words());
-    out.printf(Locale.ROOT, "RTF = decoding CPU time / audio time; wall-clock time in transcribe / audio time = %.3f%n",
+    out.printf(Locale.ROOT, "RTF = the process's CPU time while transcribing / audio time; wall-clock time in transcribe / audio time = %.3f%n",
         result.wallRealTimeFactor());
     out.printf(Locale.ROOT, "WER %.4f RTF %.4f n %d%n", result.wordErrorRate(), result.realTimeFactor(),
         result.scored().size());
