@@ -6,8 +6,10 @@ import java.util.Set;
 
 /**
  * The word cues of frustration in recognizer-style text: anger and annoyance, profanity, asking for a person,
- * history ("third time", "still not fixed"), sarcasm, intensifiers, and a negated good word ("not happy"). A cue word
- * after a negation ("not angry", "no problem") does not count.
+ * history ("third time"), trouble that goes on ("still not fixed", "stop charging me"), a plain problem ("does not
+ * work"), a fix already tried that failed ("i restarted it but it's the same"), sarcasm, intensifiers, a negated good
+ * word ("not happy"), and one sign of calm: courtesy or a plain answer ("thank you", "that's all"). A cue word after a
+ * negation ("not angry", "not ok") does not count where a negation would turn it round.
  *
  * <p>Profanity is matched but never repeated: its explanation says only that it was used.
  */
@@ -81,8 +83,7 @@ public final class WordCues {
   private static final List<String> TRIED =
       List.of("didn't work", "did not work", "didn't help", "did not help", "nothing helped", "nothing happened",
           "nothing happens", "nothing changed", "no luck", "didn't fix", "did not fix", "no difference",
-          "same problem", "same thing", "same issue", "even though", "although", "despite", "even after",
-          "in spite of");
+          "same problem", "same issue", "even though", "despite", "even after");
   /** Attempt words: with a failure after them in the same turn ("i restarted it but"), a fix that did not help. */
   private static final Set<String> ATTEMPTS =
       Set.of("tried", "trying", "followed", "restarted", "rebooted", "reinstalled", "unplugged", "already", "did that",
