@@ -91,8 +91,8 @@ public final class WordCues {
           "returned", "reported", "called", "emailed", "asked", "reset", "changed", "updated", "installed", "checked",
           "replaced", "cleared");
   private static final Set<String> FAILURES =
-      Set.of("but", "still", "nothing", "not", "no", "doesn't", "didn't", "won't", "can't", "isn't", "same", "anymore", "keep", "keeps",
-          "again");
+      Set.of("but", "still", "nothing", "not", "no", "doesn't", "didn't", "won't", "can't", "isn't", "same", "anymore",
+          "keep", "keeps", "again");
   private static final int ATTEMPT_REACH = 10;
   private static final Set<String> NOT_DONE =
       Set.of("didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "hadn't", "did not", "has not", "have not",
@@ -188,8 +188,10 @@ public final class WordCues {
       String word = tokens.get(i);
       String next = tokens.get(i + 1);
       boolean participle = next.length() > 4 && (next.endsWith("ed") || next.endsWith("ing"));
-      boolean done = NOT_DONE.contains(word) || (word.equals("not") && i > 0 && NOT_DONE.contains(tokens.get(i - 1) + " not"));
-      if ((isNegation(word) && participle) || (done && !isNegation(next)) || (word.equals("not") && NOT_SO.contains(next))) {
+      boolean done =
+          NOT_DONE.contains(word) || (word.equals("not") && i > 0 && NOT_DONE.contains(tokens.get(i - 1) + " not"));
+      boolean notSo = word.equals("not") && NOT_SO.contains(next);
+      if ((isNegation(word) && participle) || (done && !isNegation(next)) || notSo) {
         into.add(new Match(Kind.PROBLEM, word + " " + next));
       }
     }
