@@ -29,10 +29,11 @@ import org.empathyivr.domain.frustration.WordsModel;
  * ({@link Words#asRecognized}). The same data gives the same model (fixed seed and fold hashing).
  *
  * <p>Run by {@code scripts/train-frustration.sh}:
- * {@code FrustrationTrainer --out FILE [--folds N] [--measure MANIFEST]... MANIFEST...}.
+ * {@code FrustrationTrainer --out FILE [--folds N] [--measure MANIFEST]... [--without CUE_KIND]... MANIFEST...}.
  */
 public final class FrustrationTrainer {
-  private static final double[] L2_GRID = {10, 100, 1000};
+  /** Strongest first: a weaker penalty must be clearly better to be chosen. */
+  private static final double[] L2_GRID = {1000, 100, 10};
   /** A word or stem seen in fewer rows is left out: it could only memorise. */
   private static final int MIN_COUNT = 3;
   /** 1 makes every set count the same, 0 every row; between, small sets count more than their size. */
@@ -41,10 +42,21 @@ public final class FrustrationTrainer {
   private static final double LEARNING_RATE = 0.1;
   private static final double PRUNE_BELOW = 0.005;
   private static final long SEED = 20261130L;
-  private static final java.util.Set<String> SUPPORT_LINE_KINDS =
-      java.util.Set.of("k:history", "k:unresolved", "k:escalation", "k:sarcasm");
   /** ln 2: the odds at least double. */
   private static final double SUPPORT_LINE_FLOOR = Math.log(2);
+  /**
+   * The least weight of each support-line cue kind: the signs of a support line's own trouble, which Reddit comments
+   * hardly have. Each at least doubles the odds; a fix tried that failed is two of them at once (an attempt, and the
+   * trouble still there), so at least quadruples them.
+   */
+  private static final Map<String, Double> SUPPORT_LINE_FLOORS = Map.of(
+      "k:history", SUPPORT_LINE_FLOOR, "k:unresolved", SUPPORT_LINE_FLOOR, "k:escalation", SUPPORT_LINE_FLOOR,
+      "k:sarcasm", SUPPORT_LINE_FLOOR, "k:problem", SUPPORT_LINE_FLOOR, "k:tried", 2 * SUPPORT_LINE_FLOOR);
+  /**
+   * The most weight of each sign of calm on a support line (courtesy, plain answers): at least halves the odds. Reddit's
+   * sarcastic "thanks" may not turn it round; sarcasm is its own cue.
+   */
+  private static final Map<String, Double> CALM_CEILINGS = Map.of("k:courtesy", -SUPPORT_LINE_FLOOR);
 
   record Example(String set, String part, String group, Set<String> features, boolean frustrated) {}
 
@@ -55,28 +67,36 @@ public final class FrustrationTrainer {
     int folds = 5;
     List<Path> manifests = new ArrayList<>();
     List<Path> measured = new ArrayList<>();
+    Set<WordCues.Kind> without = java.util.EnumSet.noneOf(WordCues.Kind.class);
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
       else if (args[i].equals("--folds") && i + 1 < args.length) folds = Integer.parseInt(args[++i]);
       else if (args[i].equals("--measure") && i + 1 < args.length) measured.add(Path.of(args[++i]));
+      else if (args[i].equals("--without") && i + 1 < args.length) {
+        without.add(WordCues.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+      }
       else manifests.add(Path.of(args[i]));
     }
     if (out == null || manifests.isEmpty()) {
-      System.err.println("usage: FrustrationTrainer --out MODEL.tsv [--folds N] [--measure MANIFEST.tsv]... MANIFEST.tsv...");
+      System.err.println("usage: FrustrationTrainer --out MODEL.tsv [--folds N] [--measure MANIFEST.tsv]... "
+          + "[--without CUE_KIND]... MANIFEST.tsv...");
       System.exit(2);
     }
-    train(manifests, measured, out, folds, System.out);
+    train(manifests, measured, out, folds, without, System.out);
   }
 
-  private static List<Example> read(List<Path> manifests, PrintStream log) throws IOException {
+  private static List<Example> read(List<Path> manifests, Set<WordCues.Kind> without, PrintStream log)
+      throws IOException {
     List<Example> examples = new ArrayList<>();
     for (Path file : manifests) {
       LabeledManifest manifest = LabeledManifest.read(file);
       String set = file.toAbsolutePath().getParent().getFileName().toString();
       for (LabeledManifest.Item item : manifest.items()) {
         List<String> tokens = Words.tokens(Words.asRecognized(item.text()));
+        List<WordCues.Match> cues = new ArrayList<>(WordCues.find(tokens));
+        cues.removeIf(cue -> without.contains(cue.kind()));
         examples.add(new Example(set, item.column("corpus_part").orElse(""), item.group(),
-            WordsModel.features(tokens, WordCues.find(tokens)), item.frustrated()));
+            WordsModel.features(tokens, cues), item.frustrated()));
       }
       log.printf("%s: %d rows%n", set, manifest.items().size());
     }
@@ -88,8 +108,18 @@ public final class FrustrationTrainer {
    * trained on, only scored by the model fitted on the others, at the threshold chosen on the others.
    */
   static void train(List<Path> manifests, List<Path> measured, Path out, int folds, PrintStream log) throws IOException {
-    List<Example> examples = read(manifests, log);
-    List<Example> heldOut = read(measured, log);
+    train(manifests, measured, out, folds, Set.of(), log);
+  }
+
+  /**
+   * As {@link #train(List, List, Path, int, PrintStream)}, with the cue kinds {@code without} left out of every row:
+   * what each kind does to each set, for measuring only (the product always finds every kind).
+   */
+  static void train(List<Path> manifests, List<Path> measured, Path out, int folds, Set<WordCues.Kind> without,
+      PrintStream log) throws IOException {
+    if (!without.isEmpty()) log.println("without cue kinds " + without);
+    List<Example> examples = read(manifests, without, log);
+    List<Example> heldOut = read(measured, without, log);
     double bestL2 = L2_GRID[0];
     double bestScore = -1;
     double[] bestProbabilities = null;
@@ -178,12 +208,16 @@ public final class FrustrationTrainer {
     }
     // The cue kinds were written as signs of frustration on a support line. Reddit comments, where "a person", "again"
     // or "still" say little, may not turn them into signs of calm; and the signs of a support line's own trouble
-    // (repeated, unresolved, asking for a person, sarcasm), which the training set hardly has, keep at least
-    // SUPPORT_LINE_FLOOR: each at least doubles the odds.
+    // (repeated, unresolved, a plain problem, a fix that failed, asking for a person, sarcasm), which the training set
+    // hardly has, keep at least their SUPPORT_LINE_FLOORS; the signs of calm stay under their CALM_CEILINGS.
     double[] floor = new double[index.size()];
-    index.forEach((f, i) -> floor[i] = !f.startsWith("k:") ? Double.NEGATIVE_INFINITY
-        : SUPPORT_LINE_KINDS.contains(f) ? SUPPORT_LINE_FLOOR : 0);
-    double[] w = new LogisticRegression(l2, EPOCHS, LEARNING_RATE, true).fit(rows, index.size(), SEED, floor);
+    double[] ceiling = new double[index.size()];
+    index.forEach((f, i) -> {
+      floor[i] = !f.startsWith("k:") || CALM_CEILINGS.containsKey(f) ? Double.NEGATIVE_INFINITY
+          : SUPPORT_LINE_FLOORS.getOrDefault(f, 0.0);
+      ceiling[i] = CALM_CEILINGS.getOrDefault(f, Double.POSITIVE_INFINITY);
+    });
+    double[] w = new LogisticRegression(l2, EPOCHS, LEARNING_RATE, true).fit(rows, index.size(), SEED, floor, ceiling);
     Map<String, Double> weights = new HashMap<>();
     index.forEach((f, i) -> weights.put(f, w[i]));
     return new Fitted(w[index.size()], weights);

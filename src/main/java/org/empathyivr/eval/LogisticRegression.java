@@ -37,11 +37,27 @@ public final class LogisticRegression {
    * free weight): for signs known to point one way, which the training data must not turn round.
    */
   public double[] fit(List<Row> rows, int featureCount, long seed, double[] floor) {
+    double[] free = new double[featureCount];
+    java.util.Arrays.fill(free, Double.POSITIVE_INFINITY);
+    return fit(rows, featureCount, seed, floor, free);
+  }
+
+  /**
+   * The fitted weights, each kept between its {@code floor} and its {@code ceiling} (projected after each step;
+   * infinite for a free side): for signs known to point one way, which the training data must not turn round.
+   */
+  public double[] fit(List<Row> rows, int featureCount, long seed, double[] floor, double[] ceiling) {
     if (floor.length != featureCount) throw new IllegalArgumentException("floor.length != featureCount: " + floor.length);
+    if (ceiling.length != featureCount) {
+      throw new IllegalArgumentException("ceiling.length != featureCount: " + ceiling.length);
+    }
+    for (int f = 0; f < featureCount; f++) {
+      if (floor[f] > ceiling[f]) throw new IllegalArgumentException("floor > ceiling at " + f);
+    }
     double[] w = new double[featureCount + 1];
     double[] squares = new double[featureCount + 1];
     int[] order = new int[rows.size()];
-    for (int f = 0; f < featureCount; f++) w[f] = Math.max(0, floor[f]);
+    for (int f = 0; f < featureCount; f++) w[f] = Math.min(ceiling[f], Math.max(0, floor[f]));
     for (int i = 0; i < order.length; i++) order[i] = i;
     Random random = new Random(seed);
     double totalWeight = rows.stream().mapToDouble(Row::weight).sum();
@@ -62,6 +78,7 @@ public final class LogisticRegression {
           squares[f] += g * g;
           w[f] -= learningRate * g / Math.sqrt(squares[f] + 1e-8);
           if (w[f] < floor[f]) w[f] = floor[f];
+          if (w[f] > ceiling[f]) w[f] = ceiling[f];
         }
         if (fitBias) {
           squares[featureCount] += error * error;

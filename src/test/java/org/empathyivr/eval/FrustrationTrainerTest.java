@@ -86,6 +86,42 @@ class FrustrationTrainerTest {
   }
 
   @Test
+  void aCeilingKeepsASignOfCalmFromTurningIntoASignOfFrustration() {
+    List<LogisticRegression.Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      boolean positive = i % 2 == 0;
+      // Feature 0 ("thanks") marks the frustrated rows here, as sarcasm does on Reddit: free, it learns a positive
+      // weight; under a ceiling of -ln 2 it stays a sign of calm.
+      int[] indices = positive ? new int[] {0} : new int[] {1};
+      rows.add(new LogisticRegression.Row(indices, new double[] {1.0}, positive, 1.0, 0.0));
+    }
+    LogisticRegression regression = new LogisticRegression(1.0, 20, 0.1, true);
+    double[] noFloor = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+    double[] free = regression.fit(rows, 2, 7L, noFloor);
+    double[] capped = regression.fit(rows, 2, 7L, noFloor, new double[] {-Math.log(2), Double.POSITIVE_INFINITY});
+
+    assertTrue(free[0] > 0, "free: " + free[0]);
+    assertEquals(-Math.log(2), capped[0], 1e-12);
+    assertTrue(capped[1] < 0, "the other weight still learns: " + capped[1]);
+  }
+
+  @Test
+  void aCueKindLeftOutIsMeasuredWithoutIt() throws IOException {
+    Path licensed = manifest("licensed",
+        repeat("i restarted it and it still does not work", "this is awful and i hate it"),
+        repeat("the bus comes at nine", "my cat sleeps on the sofa"));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    FrustrationTrainer.train(List.of(licensed), List.of(), dir.resolve("without.tsv"), 5,
+        Set.of(org.empathyivr.domain.frustration.WordCues.Kind.TRIED), new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("without cue kinds [TRIED]"), log.toString());
+    assertFalse(Files.readString(dir.resolve("without.tsv")).contains("k:tried"));
+    train(dir.resolve("with.tsv"), List.of(licensed), List.of());
+    assertTrue(Files.readString(dir.resolve("with.tsv")).contains("k:tried\t"));
+  }
+
+  @Test
   void theAreaUnderTheCurveIsOneForAPerfectRankingAndZeroForAReversedOne() {
     List<FrustrationTrainer.Example> examples = List.of(
         new FrustrationTrainer.Example("s", "", "1", Set.of(), true),

@@ -171,6 +171,8 @@ public final class FrustrationMeter {
     for (WordCues.Match match : matches) {
       if (!seen.add(match.kind())) continue;
       double weight = settings.words() * model.weight("k:" + match.kind().name().toLowerCase(Locale.ROOT));
+      // A sign of calm (courtesy) lowers the score: it stays in the model's share, never shown as a cue that raised it.
+      if (weight <= 0) continue;
       List<String> said = matches.stream().filter(m -> m.kind() == match.kind()).map(WordCues.Match::shown)
           .distinct().toList();
       String what = match.kind() == WordCues.Kind.PROFANITY ? "used profanity" : "said " + String.join(", ", said);

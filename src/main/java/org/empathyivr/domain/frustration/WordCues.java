@@ -6,8 +6,10 @@ import java.util.Set;
 
 /**
  * The word cues of frustration in recognizer-style text: anger and annoyance, profanity, asking for a person,
- * history ("third time", "still not fixed"), sarcasm, intensifiers, and a negated good word ("not happy"). A cue word
- * after a negation ("not angry", "no problem") does not count.
+ * history ("third time"), trouble that goes on ("still not fixed", "stop charging me"), a plain problem ("does not
+ * work"), a fix already tried that failed ("i restarted it but it's the same"), sarcasm, intensifiers, a negated good
+ * word ("not happy"), and one sign of calm: courtesy or a plain answer ("thank you", "that's all"). A cue word after a
+ * negation ("not angry", "not ok") does not count where a negation would turn it round.
  *
  * <p>Profanity is matched but never repeated: its explanation says only that it was used.
  */
@@ -21,7 +23,10 @@ public final class WordCues {
     UNRESOLVED("still not working"),
     SARCASM("sarcasm"),
     INTENSIFIER("intensifier"),
-    NEGATED_GOOD("negated good word");
+    NEGATED_GOOD("negated good word"),
+    PROBLEM("stated a problem"),
+    TRIED("it failed after trying"),
+    COURTESY("courtesy or a plain answer");
 
     final String description;
 
@@ -49,7 +54,7 @@ public final class WordCues {
           "worst", "pathetic", "stupid", "incompetent", "disgusting", "disgrace", "outrageous", "nonsense", "joke",
           "waste of time", "wasting my time", "rubbish", "idiot", "idiots", "moron", "dumb", "shut up", "leave me alone",
           "disappointed", "upset", "fuming", "livid", "irritated", "irritating", "hopeless", "a scam", "rip off",
-          "enough", "complain", "complaint", "cancel my", "unbelievable", "sucks", "lousy");
+          "enough", "complain", "complaint", "unbelievable", "sucks", "lousy");
   private static final List<String> PROFANITY =
       List.of("fuck", "fucking", "fucked", "fucks", "fuckin", "motherfucker", "shit", "shitty", "bullshit", "damn",
           "damned", "dammit", "goddamn", "crap", "crappy", "bloody", "hell", "ass", "asshole", "bitch", "piss", "wtf",
@@ -63,11 +68,42 @@ public final class WordCues {
           "for weeks", "for days", "for months", "for hours", "once more", "over and over", "yet again", "keeps",
           "keep", "always", "each time", "last time", "called before", "i've called", "i have called",
           "i already", "three times", "two times", "several times", "many times", "times now");
+  /** Trouble that goes on: still there, no longer possible, not stopping. */
   private static final List<String> UNRESOLVED =
-      List.of("still", "not fixed", "doesn't work", "does not work", "not working", "didn't work", "did not work",
-          "nothing works", "still not", "still doesn't", "still can't", "still no", "broken", "no one", "nobody",
-          "never works", "won't work", "isn't working", "stopped working", "no answer", "no response",
-          "didn't help", "no help", "not help");
+      List.of("still", "not fixed", "nothing works", "still not", "still doesn't", "still can't", "still no", "no one",
+          "nobody", "never works", "no answer", "no response", "no help", "not help", "no longer", "anymore",
+          "any more", "still waiting", "never got", "never received", "never came", "never arrived");
+  /** A plain problem statement: on a support line the reason for the call, not yet a sign of frustration. */
+  private static final List<String> PROBLEM =
+      List.of("doesn't work", "does not work", "not working", "isn't working", "won't work", "stopped working",
+          "broken", "can't", "cannot", "can not", "couldn't", "could not", "unable to", "not able", "won't", "error",
+          "wrong", "mistake", "incorrect", "problem", "fails", "failed", "failing", "crashes", "crashed", "declined",
+          "rejected", "locked out", "stuck", "overcharged", "missing", "disappeared", "lost");
+  /** A fix the caller already tried that did not help. */
+  private static final List<String> TRIED =
+      List.of("didn't work", "did not work", "didn't help", "did not help", "nothing helped", "nothing happened",
+          "nothing happens", "nothing changed", "no luck", "didn't fix", "did not fix", "no difference",
+          "same problem", "same issue", "even though", "despite", "even after");
+  /** Attempt words: with a failure after them in the same turn ("i restarted it but"), a fix that did not help. */
+  private static final Set<String> ATTEMPTS =
+      Set.of("tried", "trying", "followed", "restarted", "rebooted", "reinstalled", "unplugged", "already", "did that",
+          "done that", "did everything", "done everything", "did what", "done what", "cancelled", "canceled", "paid",
+          "returned", "reported", "called", "emailed", "asked", "reset", "changed", "updated", "installed", "checked",
+          "replaced", "cleared");
+  private static final Set<String> FAILURES =
+      Set.of("but", "still", "nothing", "not", "no", "doesn't", "didn't", "won't", "can't", "isn't", "same", "anymore",
+          "keep", "keeps", "again");
+  private static final int ATTEMPT_REACH = 10;
+  private static final Set<String> NOT_DONE =
+      Set.of("didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "hadn't", "did not", "has not", "have not",
+          "had not");
+  private static final Set<String> NOT_SO = Set.of("yet", "possible", "available", "allowed", "accepted", "received");
+  /** Courtesy and plain answers: on a support line, signs of calm (unless said with sarcasm, its own cue). */
+  private static final List<String> COURTESY =
+      List.of("thank you", "thanks", "thank", "that's all", "that is all", "that's it", "have a nice day",
+          "have a good day", "perfect", "all right", "alright", "okay", "ok", "yes", "yeah", "correct", "sure",
+          "got it", "great", "appreciate it", "goodbye", "bye", "hello", "hi", "good morning", "good afternoon",
+          "good evening");
   private static final List<String> SARCASM =
       List.of("great just great", "oh great", "just great", "thanks a lot", "thanks for nothing", "yeah right",
           "oh wonderful", "just perfect", "oh perfect", "just wonderful", "oh brilliant", "real helpful",
@@ -92,6 +128,14 @@ public final class WordCues {
     addPhrases(tokens, negated, UNRESOLVED, Kind.UNRESOLVED, false, matches);
     addPhrases(tokens, negated, SARCASM, Kind.SARCASM, false, matches);
     addPhrases(tokens, negated, INTENSIFIERS, Kind.INTENSIFIER, false, matches);
+    addPhrases(tokens, negated, PROBLEM, Kind.PROBLEM, false, matches);
+    addPhrases(tokens, negated, TRIED, Kind.TRIED, false, matches);
+    addAttemptsThatFailed(tokens, matches);
+    addNegatedActions(tokens, matches);
+    addContinuing(tokens, matches);
+    if (matches.stream().noneMatch(m -> m.kind() == Kind.SARCASM)) {
+      addPhrases(tokens, negated, COURTESY, Kind.COURTESY, true, matches);
+    }
     for (int i = 0; i < tokens.size(); i++) {
       if (negated[i] && GOOD.contains(tokens.get(i))) {
         matches.add(new Match(Kind.NEGATED_GOOD, negationBefore(tokens, i) + " " + tokens.get(i)));
@@ -118,6 +162,73 @@ public final class WordCues {
   private static String negationBefore(List<String> tokens, int i) {
     for (int j = i - 1; j >= Math.max(0, i - NEGATION_REACH); j--) if (isNegation(tokens.get(j))) return tokens.get(j);
     return "not";
+  }
+
+  /** An attempt word with a failure word after it in the same turn: "i restarted it twice but it's the same". */
+  private static void addAttemptsThatFailed(List<String> tokens, List<Match> into) {
+    for (int i = 0; i < tokens.size(); i++) {
+      String pair = i + 1 < tokens.size() ? tokens.get(i) + " " + tokens.get(i + 1) : "";
+      int after = ATTEMPTS.contains(pair) ? i + 2 : ATTEMPTS.contains(tokens.get(i)) ? i + 1 : -1;
+      if (after < 0) continue;
+      for (int j = after; j < Math.min(tokens.size(), after + ATTEMPT_REACH); j++) {
+        if (FAILURES.contains(tokens.get(j)) || tokens.get(j).endsWith("n't")) {
+          into.add(new Match(Kind.TRIED, String.join(" ", tokens.subList(i, after)) + " … " + tokens.get(j)));
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Something that did not happen: a negation before a participle ("not delivered", "never arrived", "isn't
+   * loading"), "didn't/hasn't/haven't" before a verb ("hasn't arrived", "didn't get"), "not yet", "not possible".
+   */
+  private static void addNegatedActions(List<String> tokens, List<Match> into) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      String word = tokens.get(i);
+      String next = tokens.get(i + 1);
+      boolean participle = next.length() > 4 && (next.endsWith("ed") || next.endsWith("ing"));
+      boolean done =
+          NOT_DONE.contains(word) || (word.equals("not") && i > 0 && NOT_DONE.contains(tokens.get(i - 1) + " not"));
+      boolean notSo = word.equals("not") && NOT_SO.contains(next);
+      if ((isNegation(word) && participle) || (done && !isNegation(next)) || notSo) {
+        into.add(new Match(Kind.PROBLEM, word + " " + next));
+      }
+    }
+  }
+
+  /** Something that will not stop: "stop charging me", "keeps sending", "continues to bill". */
+  private static void addContinuing(List<String> tokens, List<Match> into) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      String word = tokens.get(i);
+      String next = tokens.get(i + 1);
+      boolean ongoing = next.endsWith("ing") && next.length() > 5
+          && (word.equals("stop") || word.startsWith("keep") || word.startsWith("continu"));
+      if (ongoing || (word.startsWith("continu") && next.equals("to"))) {
+        into.add(new Match(Kind.UNRESOLVED, word + " " + next));
+      }
+    }
+  }
+
+  /**
+   * Which tokens a cue of one of {@code kinds} covers (a phrase, or each part of an "attempt … failure" span): such
+   * tokens count through the cue kind only, not as words, so a word the training text uses otherwise ("keep", "thanks")
+   * cannot undo the cue.
+   */
+  static boolean[] covered(List<String> tokens, List<Match> matches, Set<Kind> kinds) {
+    boolean[] covered = new boolean[tokens.size()];
+    for (Match m : matches) {
+      if (!kinds.contains(m.kind())) continue;
+      for (String piece : m.phrase().split(" … ")) {
+        String[] parts = piece.split(" ");
+        for (int i = 0; i + parts.length <= tokens.size(); i++) {
+          boolean all = true;
+          for (int k = 0; k < parts.length && all; k++) all = tokens.get(i + k).equals(parts[k]);
+          if (all) for (int k = 0; k < parts.length; k++) covered[i + k] = true;
+        }
+      }
+    }
+    return covered;
   }
 
   private static void addPhrases(

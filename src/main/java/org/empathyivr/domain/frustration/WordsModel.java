@@ -19,6 +19,14 @@ public final class WordsModel {
   public static final String RESOURCE = "/org/empathyivr/domain/frustration/words-model.tsv";
 
   private static final int STEM_LETTERS = 6;
+  /**
+   * The cue kinds whose words count through the kind only, not as words: the signs of a support line's trouble and of
+   * calm, whose weights the trainer holds at a floor or a ceiling. Otherwise the training text could undo them word by
+   * word (Reddit's "keep", "cancelled" and sarcastic "thanks" lean the other way).
+   */
+  private static final Set<WordCues.Kind> COVERING = java.util.EnumSet.of(WordCues.Kind.COURTESY,
+      WordCues.Kind.HISTORY, WordCues.Kind.UNRESOLVED, WordCues.Kind.PROBLEM, WordCues.Kind.TRIED,
+      WordCues.Kind.ESCALATION, WordCues.Kind.SARCASM);
   /** VADER's factor for a negated word's valence ("not good" is mildly bad, not as bad as "bad"). */
   private static final double NEGATED_VALENCE = -0.74;
 
@@ -35,12 +43,15 @@ public final class WordsModel {
    * The features of recognizer-style words: each word (marked {@code n:} when negated), the first letters of each
    * long word (so "frustrating" and a misheard "frustratin" share a feature), each cue kind, the valence bands of the
    * words ({@link ValenceLexicon}), and the length. No word pairs: they memorised the training sets and did not travel.
+   * The words of a support-line or calm cue ({@link #COVERING}) count through their kind only.
    */
   public static Set<String> features(List<String> tokens, List<WordCues.Match> cues) {
     Set<String> features = new LinkedHashSet<>();
     boolean[] negated = WordCues.negated(tokens);
+    boolean[] covered = WordCues.covered(tokens, cues, COVERING);
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
+      if (covered[i]) continue;
       features.add((negated[i] ? "n:" : "w:") + token);
       if (token.length() > STEM_LETTERS) features.add("s:" + token.substring(0, STEM_LETTERS));
     }

@@ -122,4 +122,28 @@ class FrustrationMeterTest {
     for (int i = 1; i < f.cues().size(); i++) assertTrue(f.cues().get(i - 1).weight() >= f.cues().get(i).weight());
     assertTrue(f.score() > 0 && f.score() < 1);
   }
+
+  @Test
+  void aPlainFirstDescriptionStaysCalmEvenMisunderstoodOnceButAFailedFixDoesNot() {
+    FrustrationMeter plain = new FrustrationMeter(FrustrationSettings.defaults(), WordsModel.bundled());
+    Frustration first = plain.callerSaid(said("my internet does not work", 1.5));
+    assertTrue(first.score() < FrustrationSettings.defaults().toneThreshold(), first.toString());
+    plain.denied();
+    assertFalse(plain.overThreshold(), plain.current().toString());
+
+    FrustrationMeter tried = new FrustrationMeter(FrustrationSettings.defaults(), WordsModel.bundled());
+    Frustration again = tried.callerSaid(said("i restarted the router twice and my internet still does not work", 3));
+    assertTrue(again.score() > first.score() + 0.3, again + " vs " + first);
+    assertTrue(cue(again, "words.tried").orElseThrow().explanation().contains("'restarted \u2026 still'"),
+        again.toString());
+    tried.denied();
+    assertTrue(tried.overThreshold(), tried.current().toString());
+  }
+
+  @Test
+  void courtesyLowersTheScoreButIsNeverShownAsACue() {
+    Frustration thanks = meter.callerSaid(said("ok thank you that's all", 1.5));
+    assertTrue(cue(thanks, "words.courtesy").isEmpty(), thanks.toString());
+    assertTrue(thanks.score() < 0.3, thanks.toString());
+  }
 }

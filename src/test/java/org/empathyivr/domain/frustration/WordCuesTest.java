@@ -61,4 +61,46 @@ class WordCuesTest {
     assertFalse(found.contains(WordCues.Kind.PROFANITY));
     assertFalse(found.contains(WordCues.Kind.ESCALATION));
   }
+
+  @Test
+  void aFixTheCallerAlreadyTriedThatFailedIsItsOwnCue() {
+    assertTrue(kinds("i restarted the router and it still doesn't work").contains(WordCues.Kind.TRIED));
+    assertTrue(kinds("i did everything on the website but the app won't open").contains(WordCues.Kind.TRIED));
+    assertTrue(kinds("we tried the other cable nothing helped").contains(WordCues.Kind.TRIED));
+    assertTrue(kinds("i cancelled in march but you keep charging me").contains(WordCues.Kind.TRIED));
+    assertFalse(kinds("i tried to pay my bill online").contains(WordCues.Kind.TRIED));
+  }
+
+  @Test
+  void aPlainProblemIsAProblemNotYetTroubleThatGoesOn() {
+    Set<WordCues.Kind> found = kinds("my internet does not work");
+    assertTrue(found.contains(WordCues.Kind.PROBLEM), found.toString());
+    assertFalse(found.contains(WordCues.Kind.UNRESOLVED), found.toString());
+    assertFalse(found.contains(WordCues.Kind.TRIED), found.toString());
+    assertTrue(kinds("my parcel has not arrived").contains(WordCues.Kind.PROBLEM));
+    assertTrue(kinds("the page isn't loading").contains(WordCues.Kind.PROBLEM));
+  }
+
+  @Test
+  void troubleThatWillNotStopIsUnresolved() {
+    assertTrue(kinds("please stop sending me these letters").contains(WordCues.Kind.UNRESOLVED));
+    assertTrue(kinds("it continues to drop the call").contains(WordCues.Kind.UNRESOLVED));
+    assertTrue(kinds("i can no longer log in").contains(WordCues.Kind.UNRESOLVED));
+  }
+
+  @Test
+  void courtesyIsASignOfCalmUnlessSaidWithSarcasmOrNegated() {
+    assertTrue(kinds("ok thank you that's all").contains(WordCues.Kind.COURTESY));
+    assertFalse(kinds("thanks for nothing").contains(WordCues.Kind.COURTESY));
+    assertFalse(kinds("great just great").contains(WordCues.Kind.COURTESY));
+    assertFalse(kinds("this is not ok").contains(WordCues.Kind.COURTESY));
+  }
+
+  @Test
+  void courtesyWordsCountThroughTheirCueOnlyNotAsWords() {
+    List<String> tokens = Words.tokens("thanks that's all");
+    Set<String> features = WordsModel.features(tokens, WordCues.find(tokens));
+    assertTrue(features.contains("k:courtesy"), features.toString());
+    assertFalse(features.contains("w:thanks"), features.toString());
+  }
 }

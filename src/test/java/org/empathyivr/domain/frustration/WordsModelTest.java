@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled words model on sentences written for this test (not from any data set): a caller who only states a
- * problem, even a costly one, sounds less frustrated than one who is angry, is calling again, or asks for a person.
+ * problem, even a costly one, sounds less frustrated than one who is angry, is calling again, asks for a person, or
+ * already tried a fix that did not help.
  */
 class WordsModelTest {
   private static final List<String> PLAIN_PROBLEMS = List.of(
@@ -25,14 +26,27 @@ class WordsModelTest {
       "my router lights are blinking orange and the internet is down",
       "i moved house last week and want to move my service",
       "can you tell me why my bill went up by twenty dollars",
-      "the app shows an error when i try to log in");
+      "the app shows an error when i try to log in",
+      "my internet does not work",
+      "i can't log in to my account",
+      "my package has not arrived yet",
+      "i think there is a mistake on my invoice",
+      "my phone won't connect to the wifi",
+      "i'd like to cancel my subscription",
+      "ok thank you that's all");
   private static final List<String> ANGRY = List.of(
       "this is ridiculous i have called three times and nobody has fixed it",
       "i'm sick and tired of your useless service",
       "this is the third time i'm calling and it's still not fixed",
       "i am so fed up with this it's absolutely unacceptable",
       "let me talk to a real person right now this is a joke",
-      "you people charged me twice again and i'm furious");
+      "you people charged me twice again and i'm furious",
+      "i restarted the router twice and it still doesn't work",
+      "i already tried everything you told me last time and nothing helped",
+      "i cancelled months ago and you keep charging me",
+      "i did what the website said but it still won't connect",
+      "i want you to stop taking money from my account",
+      "i reset the modem like you said and it made no difference");
 
   private static double frustration(String said) {
     List<String> tokens = Words.tokens(Words.asRecognized(said));
@@ -50,6 +64,21 @@ class WordsModelTest {
     assertTrue(mostUpsetPlain.getValue() < calmestAngry.getValue(),
         String.format(Locale.ROOT, "plain '%s' %.2f >= angry '%s' %.2f", mostUpsetPlain.getKey(),
             mostUpsetPlain.getValue(), calmestAngry.getKey(), calmestAngry.getValue()));
+  }
+
+  @Test
+  void theSameProblemSoundsFrustratedOnlyOnceAFixWasTriedAndFailed() {
+    String[][] pairs = {
+        {"my internet does not work", "i restarted the modem and my internet still does not work"},
+        {"i can't log in to my account", "i reset my password twice but i still can't log in to my account"},
+        {"i was charged for my bill", "i cancelled last month but you keep charging me for my bill"}};
+    for (String[] pair : pairs) {
+      double plain = frustration(pair[0]);
+      double tried = frustration(pair[1]);
+      assertTrue(plain < 0.5, String.format(Locale.ROOT, "'%s' %.2f", pair[0], plain));
+      assertTrue(tried > 0.5 && tried > plain + 0.2,
+          String.format(Locale.ROOT, "'%s' %.2f vs '%s' %.2f", pair[1], tried, pair[0], plain));
+    }
   }
 
   @Test
