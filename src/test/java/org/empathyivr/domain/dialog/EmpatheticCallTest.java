@@ -16,7 +16,6 @@ import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 import org.empathyivr.domain.summary.PhraseUse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +25,16 @@ import org.junit.jupiter.api.Test;
 class EmpatheticCallTest {
   private static final List<String> NEGATIVE =
       List.of("unfortunately", "you must", "you need to", "calm down", "as i said", "policy");
-  private static PhraseBook phrases;
+  private static final PhraseBook phrases = StoryCall.phrases();
 
-  private final ScriptedCallChannel channel = new ScriptedCallChannel();
-  private final TextAsAudio speech = new TextAsAudio();
-  private final InMemoryHandoffStore store = new InMemoryHandoffStore();
-
-  @BeforeAll
-  static void loadPhrasebook() {
-    phrases = TheBundledPhraseBook.load();
-  }
+  private final StoryCall story = new StoryCall();
+  private final ScriptedCallChannel channel = story.channel;
+  private final TextAsAudio speech = story.speech;
+  private final InMemoryHandoffStore store = story.store;
 
   private Handoff call(String callId, String number, String callerIdName, Map<String, String> directory) {
-    IncomingCall call =
-        new IncomingCall(callId, "Local/s@caller-00000001;1", Optional.ofNullable(number),
-            Optional.ofNullable(callerIdName));
-    return new Conversation(call, channel, speech, speech, n -> Optional.ofNullable(directory.get(n)), store,
-            new FixedClock(), DialogSettings.defaults(), phrases)
-        .run()
+    return story.run(callId, Optional.ofNullable(number), Optional.ofNullable(callerIdName),
+            n -> Optional.ofNullable(directory.get(n)))
         .handoff();
   }
 

@@ -6,34 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
 import org.empathyivr.domain.summary.PhraseUse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A caller who is upset is acknowledged and handed to a person at once, ahead in the queue, with the reasons. */
 class FrustratedCallerTest {
-  private static PhraseBook phrases;
-
-  private final ScriptedCallChannel channel = new ScriptedCallChannel();
-  private final TextAsAudio speech = new TextAsAudio();
-  private final InMemoryHandoffStore store = new InMemoryHandoffStore();
-
-  @BeforeAll
-  static void loadPhrasebook() {
-    phrases = TheBundledPhraseBook.load();
-  }
+  private final StoryCall story = new StoryCall();
+  private final ScriptedCallChannel channel = story.channel;
+  private final TextAsAudio speech = story.speech;
+  private final InMemoryHandoffStore store = story.store;
 
   private Outcome call() {
-    IncomingCall call =
-        new IncomingCall("1795458575.9", "Local/s@caller-00000009;1", Optional.of("5559876"), Optional.empty());
-    return new Conversation(
-            call, channel, speech, speech, n -> Optional.of("Sam Carter"), store, new FixedClock(), DialogSettings.defaults(),
-            phrases)
-        .run();
+    return story.run("1795458575.9", Optional.of("5559876"), Optional.empty(), n -> Optional.of("Sam Carter"));
   }
 
   @Test

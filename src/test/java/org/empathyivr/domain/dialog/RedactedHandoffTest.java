@@ -6,33 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A caller who reads out a card number and an e-mail address: the agent's handoff has neither, wherever it goes. */
 class RedactedHandoffTest {
   private static final String CARD_SPOKEN = "four one one one one one one one one one one one one one one one";
-  private static PhraseBook phrases;
-
-  private final ScriptedCallChannel channel = new ScriptedCallChannel();
-  private final TextAsAudio speech = new TextAsAudio();
-  private final InMemoryHandoffStore store = new InMemoryHandoffStore();
-
-  @BeforeAll
-  static void loadPhrasebook() {
-    phrases = TheBundledPhraseBook.load();
-  }
+  private final StoryCall story = new StoryCall();
+  private final ScriptedCallChannel channel = story.channel;
+  private final TextAsAudio speech = story.speech;
+  private final InMemoryHandoffStore store = story.store;
 
   private Handoff call() {
-    IncomingCall call =
-        new IncomingCall("1795458575.313361", "Local/s@caller-00000001;1", Optional.of("5551234"),
-            Optional.of("Maria Lopez"));
-    return new Conversation(call, channel, speech, speech, n -> Optional.empty(), store, new FixedClock(),
-            DialogSettings.defaults(), phrases)
-        .run()
+    return story.run("1795458575.313361", Optional.of("5551234"), Optional.of("Maria Lopez"), n -> Optional.empty())
         .handoff();
   }
 
