@@ -204,7 +204,9 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
     try {
       if (closed) throw new SpeechFailure("Vosk speech to text is closed");
-      Recognizer recognizer = decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
+      // One taken while the caller speaks is made in the background; one a caller waits for, on the caller's thread.
+      Recognizer recognizer =
+          wait ? newRecognizer(sampleRateHz, grammar) : decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
       int live = liveRecognizers.incrementAndGet();
       peakLiveRecognizers.accumulateAndGet(live, Math::max);
       return Optional.of(recognizer);
@@ -263,11 +265,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   }
 
   /**
-   * Runs a recognizer's work (feeding it, taking its results) on the decoding threads, at a lower priority than the
-   * calls' own threads, and waits for it; see {@link DecodingThreads}.
+   * Runs a recognizer's work (feeding it the audio of a caller still speaking) on the decoding threads, at a lower
+   * priority than the calls' own threads, without waiting for it; see {@link DecodingThreads}.
    */
-  <T> T decoding(java.util.function.Supplier<T> work) {
-    return decodingThreads.run(work);
+  void decodeInBackground(Runnable work) {
+    decodingThreads.execute(work);
   }
 
   private void acquireRecognizerPermit() throws SpeechFailure {
