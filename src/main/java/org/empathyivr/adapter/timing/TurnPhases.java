@@ -18,6 +18,8 @@ public final class TurnPhases {
   public enum Phase {
     /** The audio Asterisk wrote after the service last looked, read and handed to the recognizers. */
     LAST_AUDIO("last audio read and passed on"),
+    /** The recognizer is busy with a frame fed in the background (at the lower priority) and must finish it first. */
+    BACKGROUND_FRAME("waiting for the frame decoded in the background"),
     /** A recognizer stream that had no recognizer while the caller spoke waits for one. */
     RECOGNIZER_WAIT("waiting for a recognizer"),
     /** Audio that arrived without a recognizer, or was not decoded yet, decoded once the recording ended. */

@@ -175,7 +175,8 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     if (audio == null) throw new IllegalArgumentException("audio == null");
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
     checkRate(audio.sampleRateHz());
-    try (VoskTranscriptionStream stream = new VoskTranscriptionStream(this, grammar)) {
+    // All of the audio is here and the caller waits: it is decoded on the caller's thread, as a finished recording is.
+    try (VoskTranscriptionStream stream = new VoskTranscriptionStream(this, grammar, false)) {
       stream.accept(audio);
       Transcript transcript = stream.finish();
       log.debug("Decoded {} in {} ms, the final result {} ms after the last chunk", audio,

@@ -48,6 +48,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
 
   private final VoskSpeechToText owner;
   private final Optional<String> grammar;
+  private final boolean asItComes;
   private final Deque<short[]> heldSilence = new ArrayDeque<>();
   private final Deque<short[]> waitingForRecognizer = new ArrayDeque<>();
   private final List<String> results = new ArrayList<>();
@@ -70,8 +71,17 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private long finishNanos;
 
   VoskTranscriptionStream(VoskSpeechToText owner, Optional<String> grammar) {
+    this(owner, grammar, true);
+  }
+
+  /**
+   * @param asItComes whether audio is decoded in the background as it arrives; false when all of it arrives at once
+   *     and the caller waits for the transcript anyway: then {@link #finish()} decodes it all on the caller's thread
+   */
+  VoskTranscriptionStream(VoskSpeechToText owner, Optional<String> grammar, boolean asItComes) {
     this.owner = owner;
     this.grammar = grammar;
+    this.asItComes = asItComes;
   }
 
   @Override
@@ -115,9 +125,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       heldSilence.clear();
       // What is left is decoded here, on the caller's thread and at its priority, not behind callers still speaking.
       finishing = true;
-      awaitBackgroundFeeding();
-      if (failure != null) throw failure;
       long phaseNanos = System.nanoTime();
+      awaitBackgroundFeeding();
+      phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
+      if (failure != null) throw failure;
       if (recognizer == null) startRecognizer(true);
       phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
       feed(recognizer, List.copyOf(waitingForRecognizer));
@@ -188,7 +199,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
    */
   private void decode(List<short[]> frames) throws SpeechFailure {
     waitingForRecognizer.addAll(frames);
-    if (recognizer == null && !startRecognizer(false)) return;
+    if (!asItComes || recognizer == null && !startRecognizer(false)) return;
     if (!feedingScheduled) {
       feedingScheduled = true;
       owner.decodeInBackground(this::feedInBackground);
@@ -227,6 +238,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         decodeNanos += System.nanoTime() - startNanos;
         if (closed != null) results.add(closed);
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
+        if (done) release(); // closed meanwhile: its caller did not wait for this frame
         notifyAll();
       }
     }
@@ -286,10 +298,12 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     release();
   }
 
-  /** Frees the recognizer, once the frame a decoding thread may be feeding it is fed. */
+  /**
+   * Frees the recognizer; while a decoding thread is feeding it a frame, that thread frees it when the frame is fed
+   * (the stream is done by then), so closing never waits for decoding at the lower priority.
+   */
   private void release() {
-    awaitBackgroundFeeding();
-    if (recognizer == null) return;
+    if (recognizer == null || feedingNow) return;
     Recognizer r = recognizer;
     recognizer = null;
     owner.closeRecognizer(r);
