@@ -28,6 +28,8 @@ public final class TurnPhases {
     FINAL_RESULT("final result"),
     /** Of the decoding in the phases above, the CPU time it took (the rest of its time was waiting for a CPU). */
     DECODE_CPU("  of which decoding CPU"),
+    /** Recognizers freed (a stream finished, or closed unfinished: the answer was clear from the other one). */
+    RECOGNIZER_CLOSE("freeing recognizers"),
     /** The first part of the reply is synthesized (or waited for: it may be synthesized ahead). */
     SYNTHESIS("synthesis of the first part"),
     /** The prompt's audio written as a file Asterisk can play. */

@@ -306,7 +306,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     if (recognizer == null || feedingNow) return;
     Recognizer r = recognizer;
     recognizer = null;
+    long startNanos = System.nanoTime();
     owner.closeRecognizer(r);
+    TurnPhases.add(TurnPhases.Phase.RECOGNIZER_CLOSE, System.nanoTime() - startNanos);
   }
 
   static boolean isSilent(short[] samples) {
