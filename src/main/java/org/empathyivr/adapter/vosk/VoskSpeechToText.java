@@ -31,7 +31,8 @@ import org.vosk.Recognizer;
  *
  * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
  * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
- * when the stream finishes; its work runs on threads of lower priority (see {@link DecodingThreads}). It is created while the caller is still speaking, so its cost is not part of the wait
+ * when the stream finishes; the audio of a caller still speaking is decoded on threads of lower priority (see {@link
+ * DecodingThreads}), and what is left when the recording ends on the waiting caller's own thread. It is created while the caller is still speaking, so its cost is not part of the wait
  * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
  * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
  * beyond it keep their audio and decode it when a recognizer is free.
