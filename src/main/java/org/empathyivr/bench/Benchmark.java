@@ -112,26 +112,56 @@ public final class Benchmark {
         out.printf("BENCH warm-up call: %s%n", warmUp.failures().isEmpty() ? "ok" : warmUp.failures());
         boolean allOk = warmUp.failures().isEmpty();
         // One call alone, in real time: its figures, and its length, over which the starts of a round are spread.
-        Optional<Round> alone =
-            rounds.contains(1) || !burst ? Optional.of(calls.place(1, true)) : Optional.empty();
+        Optional<Round> alone = Optional.empty();
+        List<org.empathyivr.adapter.timing.TurnPhases.Turn> alonePhases = List.of();
+        Map<String, Double> aloneCpu = Map.of();
+        double aloneWallSeconds = 0;
+        if (rounds.contains(1) || !burst) {
+          try (PhaseFigures figures = PhaseFigures.listening(); ThreadCpu threadCpu = ThreadCpu.start()) {
+            alone = Optional.of(calls.place(1, true));
+            aloneWallSeconds = threadCpu.wallSeconds();
+            aloneCpu = threadCpu.stop();
+            alonePhases = figures.turns();
+          }
+        }
         Duration callLength = Duration.ofMillis(alone.map(Round::wallMs).orElse(0L));
         for (int n : rounds) {
           Round round;
           String how;
+          List<org.empathyivr.adapter.timing.TurnPhases.Turn> phases = List.of();
+          Map<String, Double> cpu = Map.of();
+          double cpuWallSeconds = 0;
           if (n == 1) {
             round = alone.orElseThrow();
+            phases = alonePhases;
+            cpu = aloneCpu;
+            cpuWallSeconds = aloneWallSeconds;
             how = "1 call alone";
-          } else if (burst) {
-            round = calls.place(n, true);
-            how = n + " calls started in the same instant (the worst case: every caller speaks at the same moments)";
           } else {
-            round = calls.placeSpread(n, 1, callLength, true);
-            how = String.format(Locale.ROOT, "%d calls in progress at once (starts spread over %.0f s, one call's"
-                + " length; figures of the %d calls placed once every line was busy)", n, callLength.toMillis() / 1000.0,
-                n);
+            try (PhaseFigures figures = PhaseFigures.listening(); ThreadCpu threadCpu = ThreadCpu.start()) {
+              if (burst) {
+                round = calls.place(n, true);
+                how = n + " calls started in the same instant (the worst case: every caller speaks at the same"
+                    + " moments)";
+              } else {
+                round = calls.placeSpread(n, 1, callLength, true);
+                how = String.format(Locale.ROOT, "%d calls in progress at once (starts spread over %.0f s, one call's"
+                    + " length; figures of the %d calls placed once every line was busy)", n,
+                    callLength.toMillis() / 1000.0, n);
+              }
+              cpuWallSeconds = threadCpu.wallSeconds();
+              cpu = threadCpu.stop();
+              phases = figures.turns();
+            }
           }
           Memory memory = Memory.now();
           new RoundReport(n, how, round, memory).print(out);
+          PhaseFigures.print(phases, round.turnTimesMs(), out);
+          if (!cpu.isEmpty()) {
+            // Every call of the round: in a spread round, the first call of each line too.
+            out.printf("BENCH   CPU during the round: %s%n",
+                ThreadCpu.describe(cpu, cpuWallSeconds, burst || n == 1 ? round.calls() : 2 * n));
+          }
           allOk &= round.failures().isEmpty();
         }
         return allOk ? 0 : 1;

@@ -19,6 +19,7 @@ import org.empathyivr.simulate.SimulatedAsterisk;
 final class SimulatedCalls {
   private final int port;
   private final List<List<CallerTurn>> callerScripts;
+  private static final AtomicInteger THREADS = new AtomicInteger();
   private final AtomicInteger placed = new AtomicInteger();
   private final Optional<Duration> patience;
 
@@ -55,7 +56,7 @@ final class SimulatedCalls {
    * of them and for the threads that placed them to end.
    */
   Round place(int n, int atOnce, boolean realtime) throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(atOnce);
+    ExecutorService threads = Executors.newFixedThreadPool(atOnce, SimulatedCalls::asteriskThread);
     long startNanos = System.nanoTime();
     try {
       List<Future<List<Call>>> calls = new ArrayList<>();
@@ -77,7 +78,7 @@ final class SimulatedCalls {
    * figures are of the {@code measuredPerLine} calls after it, placed while the other lines are busy too.
    */
   Round placeSpread(int lines, int measuredPerLine, Duration spread, boolean realtime) throws InterruptedException {
-    ExecutorService threads = Executors.newFixedThreadPool(lines);
+    ExecutorService threads = Executors.newFixedThreadPool(lines, SimulatedCalls::asteriskThread);
     long startNanos = System.nanoTime();
     try {
       List<Future<List<Call>>> calls = new ArrayList<>();
@@ -96,6 +97,11 @@ final class SimulatedCalls {
       threads.shutdownNow();
       threads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
+  }
+
+  /** Named so that {@link ThreadCpu} tells the simulated Asterisk's CPU from the service's. */
+  private static Thread asteriskThread(Runnable task) {
+    return new Thread(task, "simulated-asterisk-" + THREADS.incrementAndGet());
   }
 
   private List<CallerTurn> nextScript() {

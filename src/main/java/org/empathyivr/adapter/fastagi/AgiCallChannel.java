@@ -20,6 +20,7 @@ import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
+import org.empathyivr.adapter.timing.TurnPhases;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -91,7 +92,9 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     Path file;
     try {
       Files.createDirectories(callDir);
+      long writeNanos = System.nanoTime();
       file = prompts.fileFor(prompt, callDir, ++sequence);
+      TurnPhases.add(TurnPhases.Phase.PROMPT_FILE, System.nanoTime() - writeNanos);
     } catch (IOException e) {
       if (SpoolRoom.isNoSpace(e)) {
         spool.alarm().noSpace(PROMPTS, HANDED_OFF, observer);
@@ -102,6 +105,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     if (!prompt.reusable()) spool.alarm().wrote(PROMPTS); // a reusable one may have been there already
     if (turnEndedNanos >= 0) observer.turnTime(Duration.ofNanos(System.nanoTime() - turnEndedNanos));
     turnEndedNanos = -1;
+    TurnPhases.end();
     AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
     int result = reply.getResultCode();
     if (result > 0) return Optional.of((char) result);
@@ -128,6 +132,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       AgiReply reply;
       try {
         reply = send(command, "RECORD FILE");
+        TurnPhases.begin();
       } catch (CallerHungUp hangup) {
         throw new CallerHungUp(hangup.getMessage(), finish(follower, wav).orElse(null));
       }
@@ -193,7 +198,9 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
    */
   private Optional<Audio> finish(RecordingFollower follower, Path wav) throws CallFailure {
     try {
+      long startNanos = System.nanoTime();
       Optional<Audio> audio = follower.finish();
+      TurnPhases.add(TurnPhases.Phase.LAST_AUDIO, System.nanoTime() - startNanos);
       spool.transcribed(wav, callId);
       return audio;
     } catch (IOException e) {
@@ -277,6 +284,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   /** Deletes the call's prompts and anything Asterisk left in its directory. */
   @Override
   public void close() throws IOException {
+    TurnPhases.drop(); // a turn the call never answered must not end on the thread's next call
     spool.callEnded(callId);
   }
 }

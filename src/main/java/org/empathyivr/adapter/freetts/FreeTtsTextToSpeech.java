@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.adapter.audio.LoudnessNormalizer;
+import org.empathyivr.adapter.timing.TurnPhases;
 import org.empathyivr.adapter.audio.Resampler;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
@@ -198,6 +199,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
 
     @Override
     public Audio await() throws SpeechFailure {
+      long startNanos = System.nanoTime();
       try {
         return audio.get();
       } catch (InterruptedException e) {
@@ -211,6 +213,8 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
         if (cause instanceof SpeechFailure failure) throw failure;
         if (cause instanceof RuntimeException runtime) throw runtime;
         throw new SpeechFailure("synthesis failed: " + cause, cause);
+      } finally {
+        TurnPhases.add(TurnPhases.Phase.SYNTHESIS, System.nanoTime() - startNanos);
       }
     }
 

@@ -73,6 +73,20 @@ final class DecodingThreads implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} on a decoding thread without waiting for it; {@code work} handles its own failures (one that
+   * escapes is logged).
+   */
+  void execute(Runnable work) {
+    threads.execute(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        log.error("Speech decoding failed in the background", e);
+      }
+    });
+  }
+
   /** The calling thread's niceness; for tests. */
   static Optional<Integer> currentNiceness() {
     Optional<Function> getpriority = NativeHeap.lookUp("getpriority");

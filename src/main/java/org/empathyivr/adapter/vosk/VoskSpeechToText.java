@@ -31,7 +31,8 @@ import org.vosk.Recognizer;
  *
  * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
  * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
- * when the stream finishes; its work runs on threads of lower priority (see {@link DecodingThreads}). It is created while the caller is still speaking, so its cost is not part of the wait
+ * when the stream finishes; the audio of a caller still speaking is decoded on threads of lower priority (see {@link
+ * DecodingThreads}), and what is left when the recording ends on the waiting caller's own thread. It is created while the caller is still speaking, so its cost is not part of the wait
  * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
  * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
  * beyond it keep their audio and decode it when a recognizer is free.
@@ -175,7 +176,8 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     if (audio == null) throw new IllegalArgumentException("audio == null");
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
     checkRate(audio.sampleRateHz());
-    try (VoskTranscriptionStream stream = new VoskTranscriptionStream(this, grammar)) {
+    // All of the audio is here and the caller waits: it is decoded on the caller's thread, as a finished recording is.
+    try (VoskTranscriptionStream stream = new VoskTranscriptionStream(this, grammar, false)) {
       stream.accept(audio);
       Transcript transcript = stream.finish();
       log.debug("Decoded {} in {} ms, the final result {} ms after the last chunk", audio,
@@ -204,7 +206,9 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
     try {
       if (closed) throw new SpeechFailure("Vosk speech to text is closed");
-      Recognizer recognizer = decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
+      // One taken while the caller speaks is made in the background; one a caller waits for, on the caller's thread.
+      Recognizer recognizer =
+          wait ? newRecognizer(sampleRateHz, grammar) : decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
       int live = liveRecognizers.incrementAndGet();
       peakLiveRecognizers.accumulateAndGet(live, Math::max);
       return Optional.of(recognizer);
@@ -263,11 +267,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   }
 
   /**
-   * Runs a recognizer's work (feeding it, taking its results) on the decoding threads, at a lower priority than the
-   * calls' own threads, and waits for it; see {@link DecodingThreads}.
+   * Runs a recognizer's work (feeding it the audio of a caller still speaking) on the decoding threads, at a lower
+   * priority than the calls' own threads, without waiting for it; see {@link DecodingThreads}.
    */
-  <T> T decoding(java.util.function.Supplier<T> work) {
-    return decodingThreads.run(work);
+  void decodeInBackground(Runnable work) {
+    decodingThreads.execute(work);
   }
 
   private void acquireRecognizerPermit() throws SpeechFailure {

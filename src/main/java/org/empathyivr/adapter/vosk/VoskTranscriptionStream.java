@@ -1,11 +1,15 @@
 package org.empathyivr.adapter.vosk;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.empathyivr.adapter.timing.TurnPhases;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.Transcript;
@@ -28,19 +32,25 @@ import org.vosk.Recognizer;
  * decoded while Asterisk was still listening: once it replies, only the final result is left to take. A stream that
  * never heard anything louder comes back empty without a recognizer.
  *
- * <p>Thread-safe: every method holds the stream's lock. The recognizer's work runs on the owner's decoding threads
- * (lower priority) while the calling thread waits for it.
+ * <p>While the caller speaks, the frames are fed to the recognizer in the background, on the owner's decoding threads
+ * (lower priority): {@link #accept} only queues them. Once the recording has ended, what the background has not fed
+ * yet and the final result are decoded by {@link #finish()} on the caller's own thread, at its priority: a caller
+ * waiting for the reply does not wait behind callers still speaking.
+ *
+ * <p>Thread-safe: every method holds the stream's lock; the recognizer is used by one thread at a time.
  */
 final class VoskTranscriptionStream implements TranscriptionStream {
   static final int SILENCE_THRESHOLD = 256;
   static final int TRAILING_SILENCE_DECODED_MS = 300;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int TRAILING_SILENCE_FRAMES =
       Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
 
   private final VoskSpeechToText owner;
   private final Optional<String> grammar;
+  private final boolean asItComes;
   private final Deque<short[]> heldSilence = new ArrayDeque<>();
-  private final List<short[]> waitingForRecognizer = new ArrayList<>();
+  private final Deque<short[]> waitingForRecognizer = new ArrayDeque<>();
   private final List<String> results = new ArrayList<>();
   private int rateHz = -1;
   private short[] frame;
@@ -50,13 +60,28 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   /** Frames of the current pause after speech decoded as they came; beyond the first few, they are held back. */
   private int pauseFramesDecoded;
   private boolean done;
+  /** Whether a decoding thread has been asked to feed the waiting frames and has not stopped. */
+  private boolean feedingScheduled;
+  /** Whether a decoding thread is feeding the recognizer a frame now (outside this stream's lock). */
+  private boolean feedingNow;
+  /** Set by {@link #finish()}: the rest is decoded on its thread, no longer in the background. */
+  private boolean finishing;
   private SpeechFailure failure;
   private long decodeNanos;
   private long finishNanos;
 
   VoskTranscriptionStream(VoskSpeechToText owner, Optional<String> grammar) {
+    this(owner, grammar, true);
+  }
+
+  /**
+   * @param asItComes whether audio is decoded in the background as it arrives; false when all of it arrives at once
+   *     and the caller waits for the transcript anyway: then {@link #finish()} decodes it all on the caller's thread
+   */
+  VoskTranscriptionStream(VoskSpeechToText owner, Optional<String> grammar, boolean asItComes) {
     this.owner = owner;
     this.grammar = grammar;
+    this.asItComes = asItComes;
   }
 
   @Override
@@ -98,10 +123,19 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       if (failure != null) throw failure;
       if (!heardSound) return Transcript.EMPTY;
       heldSilence.clear();
+      // What is left is decoded here, on the caller's thread and at its priority, not behind callers still speaking.
+      finishing = true;
+      long phaseNanos = System.nanoTime();
+      awaitBackgroundFeeding();
+      phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
+      if (failure != null) throw failure;
       if (recognizer == null) startRecognizer(true);
-      decodeWaiting();
-      Recognizer r = recognizer;
-      results.add(owner.decoding(r::getFinalResult));
+      phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
+      feed(recognizer, List.copyOf(waitingForRecognizer));
+      waitingForRecognizer.clear();
+      phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
+      results.add(onThisThread(recognizer::getFinalResult));
+      timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
       return VoskResults.toTranscript(results);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
@@ -159,30 +193,96 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     }
   }
 
-  /** Decodes {@code frames} after those waiting, or has them wait with those while no recognizer is free. */
+  /**
+   * Queues {@code frames} after those waiting, to be decoded in the background once a recognizer is free (it is taken
+   * now if one is).
+   */
   private void decode(List<short[]> frames) throws SpeechFailure {
-    if (recognizer == null && !startRecognizer(false)) {
-      waitingForRecognizer.addAll(frames);
-      return;
-    }
     waitingForRecognizer.addAll(frames);
-    decodeWaiting();
+    if (!asItComes || recognizer == null && !startRecognizer(false)) return;
+    if (!feedingScheduled) {
+      feedingScheduled = true;
+      owner.decodeInBackground(this::feedInBackground);
+    }
   }
 
-  /** Feeds the recognizer every frame waiting, in one go on a decoding thread. */
-  private void decodeWaiting() {
-    if (waitingForRecognizer.isEmpty()) return;
-    List<short[]> frames = List.copyOf(waitingForRecognizer);
-    waitingForRecognizer.clear();
-    Recognizer r = recognizer;
-    results.addAll(owner.decoding(() -> {
+  /**
+   * On a decoding thread: feeds the recognizer the frames waiting, one at a time, until none is left or the stream
+   * finishes (then {@link #finish()} takes the rest on the caller's thread, waiting only for the frame being fed).
+   */
+  private void feedInBackground() {
+    while (true) {
+      short[] samples;
+      Recognizer r;
+      synchronized (this) {
+        if (finishing || done || failure != null || recognizer == null || waitingForRecognizer.isEmpty()) {
+          feedingScheduled = false;
+          notifyAll();
+          return;
+        }
+        samples = waitingForRecognizer.poll();
+        r = recognizer;
+        feedingNow = true;
+      }
+      long startNanos = System.nanoTime();
+      String closed = null;
+      RuntimeException failed = null;
+      try {
+        // A closed segment's result must be taken now: the final result holds only the last segment.
+        if (r.acceptWaveForm(samples, samples.length)) closed = r.getResult();
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      synchronized (this) {
+        feedingNow = false;
+        decodeNanos += System.nanoTime() - startNanos;
+        if (closed != null) results.add(closed);
+        if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
+        if (done) release(); // closed meanwhile: its caller did not wait for this frame
+        notifyAll();
+      }
+    }
+  }
+
+  /** Waits (holding no lock meanwhile) until no frame is being fed on a decoding thread. Holds this stream's lock. */
+  private void awaitBackgroundFeeding() {
+    boolean interrupted = false;
+    while (feedingNow) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // the recognizer is in use: it must not be freed before that ends
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
+  }
+
+  /** Feeds {@code frames} on this thread, taking each closed segment's result. */
+  private void feed(Recognizer r, List<short[]> frames) {
+    results.addAll(onThisThread(() -> {
       List<String> closed = new ArrayList<>();
       for (short[] samples : frames) {
-        // A closed segment's result must be taken now: the final result holds only the last segment.
         if (r.acceptWaveForm(samples, samples.length)) closed.add(r.getResult());
       }
       return closed;
     }));
+  }
+
+  /** Runs a recognizer's work on this thread; while a turn is timed (see {@link TurnPhases}), counts its CPU time. */
+  private static <T> T onThisThread(Supplier<T> work) {
+    if (!TurnPhases.timing()) return work.get();
+    long startCpu = THREADS.getCurrentThreadCpuTime();
+    try {
+      return work.get();
+    } finally {
+      TurnPhases.add(TurnPhases.Phase.DECODE_CPU, THREADS.getCurrentThreadCpuTime() - startCpu);
+    }
+  }
+
+  private static long timed(TurnPhases.Phase phase, long sinceNanos) {
+    long now = System.nanoTime();
+    TurnPhases.add(phase, now - sinceNanos);
+    return now;
   }
 
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
@@ -198,11 +298,17 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     release();
   }
 
+  /**
+   * Frees the recognizer; while a decoding thread is feeding it a frame, that thread frees it when the frame is fed
+   * (the stream is done by then), so closing never waits for decoding at the lower priority.
+   */
   private void release() {
-    if (recognizer == null) return;
+    if (recognizer == null || feedingNow) return;
     Recognizer r = recognizer;
     recognizer = null;
+    long startNanos = System.nanoTime();
     owner.closeRecognizer(r);
+    TurnPhases.add(TurnPhases.Phase.RECOGNIZER_CLOSE, System.nanoTime() - startNanos);
   }
 
   static boolean isSilent(short[] samples) {
