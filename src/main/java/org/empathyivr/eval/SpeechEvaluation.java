@@ -23,9 +23,9 @@ import org.empathyivr.eval.Manifest.Utterance;
  *
  * <p>WER is the word errors (substitutions, deletions, insertions) over all utterances divided by the words spoken,
  * both sides normalised by {@link WordErrorRate#words}. RTF is the CPU time the whole process spent while the corpus
- * was transcribed, divided by the audio's duration: the recognizer decodes on threads of its own (not the caller's),
- * so this counts them, with the garbage collector and the reading of the WAVs (a little more than the decoder alone),
- * and other work on a shared machine does not inflate it. The wall-clock figure (each utterance's time in {@code
+ * was transcribed, divided by the audio's duration: it counts the decoding whichever thread does it (a recognizer may
+ * decode on threads of its own), with the JIT, the garbage collector and the reading of the WAVs (a little more than
+ * the decoder alone), and other work on a shared machine does not inflate it. The wall-clock figure (each utterance's time in {@code
  * transcribe}, summed) is printed beside it.
  */
 public final class SpeechEvaluation {
