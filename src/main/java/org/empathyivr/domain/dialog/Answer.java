@@ -22,6 +22,8 @@ public enum Answer {
   private static final Set<String> STRONG_PERSON_WORDS = Set.of("agent", "representative", "operator", "human");
   private static final Set<String> ASKING_VERBS =
       Set.of("talk", "speak", "connect", "transfer", "put", "get", "want", "need", "give");
+  /** The most words a denial heard by the free-speech recognizer alone may have to count as the answer. */
+  static final int MAX_SHORT_ANSWER_WORDS = 4;
 
   /**
    * Reads a short answer. A denial wins over an affirmation ("not right"). A request for a person wins over both ("no,
@@ -30,17 +32,11 @@ public enum Answer {
    */
   public static Answer fromWords(String text) {
     List<String> words = words(text);
-    boolean no = words.stream().anyMatch(NO_WORDS::contains);
-    boolean yes = words.stream().anyMatch(YES_WORDS::contains);
     if (words.stream().anyMatch(STRONG_PERSON_WORDS::contains)) return PERSON;
-    if (!no && !yes && words.stream().anyMatch(PERSON_WORDS::contains)) return PERSON;
-    if (no) return NO;
-    if (yes) return YES;
-    return UNCLEAR;
+    Answer yesOrNo = yesOrNo(words);
+    if (yesOrNo == UNCLEAR && words.stream().anyMatch(PERSON_WORDS::contains)) return PERSON;
+    return yesOrNo;
   }
-
-  /** The most words a denial heard by the free-speech recognizer alone may have to count as the answer. */
-  static final int MAX_SHORT_ANSWER_WORDS = 4;
 
   /**
    * Reads the answer from the two recognizers that heard it: {@code answerWords}, restricted to answer words (it forces
@@ -76,8 +72,11 @@ public enum Answer {
 
   /** Free speech read as an answer: a request for a person (asked for, not merely named), a denial, a yes, or none. */
   private static Answer fromFreeWords(String text) {
-    if (asksForPerson(text)) return PERSON;
-    List<String> words = words(text);
+    return asksForPerson(text) ? PERSON : yesOrNo(words(text));
+  }
+
+  /** A denial wins over an affirmation ("not right"); neither is UNCLEAR. */
+  private static Answer yesOrNo(List<String> words) {
     if (words.stream().anyMatch(NO_WORDS::contains)) return NO;
     if (words.stream().anyMatch(YES_WORDS::contains)) return YES;
     return UNCLEAR;

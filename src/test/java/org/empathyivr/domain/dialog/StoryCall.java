@@ -10,7 +10,7 @@ import org.empathyivr.domain.port.CallerDirectory;
  */
 final class StoryCall {
   private static final String CHANNEL = "Local/s@caller-00000001;1";
-  private static PhraseBook phrases;
+  private static final PhraseBook PHRASES = TheBundledPhraseBook.load();
 
   final ScriptedCallChannel channel = new ScriptedCallChannel();
   final TextAsAudio speech = new TextAsAudio();
@@ -20,12 +20,11 @@ final class StoryCall {
   Outcome run(String callId, Optional<String> number, Optional<String> callerIdName, CallerDirectory directory) {
     IncomingCall call = new IncomingCall(callId, CHANNEL, number, callerIdName);
     return new Conversation(call, channel, speech, speech, directory, store, new FixedClock(),
-            DialogSettings.defaults(), phrases())
+            DialogSettings.defaults(), PHRASES)
         .run();
   }
 
-  static synchronized PhraseBook phrases() {
-    if (phrases == null) phrases = TheBundledPhraseBook.load();
-    return phrases;
+  static PhraseBook phrases() {
+    return PHRASES;
   }
 }
