@@ -234,9 +234,11 @@ public final class Main {
     try {
       Manifest manifest = Manifest.read(manifestFile.get());
       Settings.Speech speech = SettingsReader.read(configFile).speech();
-      out.printf("eval-stt: %d utterances from %s, model %s, %d threads%n", manifest.utterances().size(),
-          manifestFile.get(), speech.modelDir(), threads);
-      try (VoskSpeechToText speechToText = VoskSpeechToText.open(speech.modelDir(), threads)) {
+      out.printf("eval-stt: %d utterances from %s, model %s, %d threads, recognizers used again for %d s of audio%n",
+          manifest.utterances().size(), manifestFile.get(), speech.modelDir(), threads,
+          speech.recognizerReuseSeconds());
+      try (VoskSpeechToText speechToText =
+          VoskSpeechToText.open(speech.modelDir(), threads, speech.recognizerReuseSeconds())) {
         SpeechEvaluation.report(SpeechEvaluation.run(manifest, speechToText, threads), 10, out);
       }
       return 0;
@@ -248,7 +250,7 @@ public final class Main {
 
   private static VoskSpeechToText openModel(Settings.Speech speech) throws StartupFailure {
     try {
-      return VoskSpeechToText.open(speech.modelDir(), speech.maxLiveRecognizers());
+      return VoskSpeechToText.open(speech.modelDir(), speech.maxLiveRecognizers(), speech.recognizerReuseSeconds());
     } catch (IOException | RuntimeException e) {
       throw new StartupFailure("speech.model-dir: " + e.getMessage(), e);
     }

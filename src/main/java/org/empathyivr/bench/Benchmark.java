@@ -100,10 +100,11 @@ public final class Benchmark {
     values.put("spool.dir", root.resolve("spool").toString());
     values.put("handoff.store-url", "jsonl:" + root.resolve("handoffs.jsonl"));
     Settings settings = SettingsReader.read(values);
-    out.printf("BENCH model %s, %d live recognizers, %d voices, caller fixtures %s%n", settings.speech().modelDir(),
-        settings.speech().maxLiveRecognizers(), settings.speech().voices(), callers.toAbsolutePath());
+    out.printf("BENCH model %s, %d live recognizers (each used again for %d s of audio), %d voices, caller fixtures %s%n",
+        settings.speech().modelDir(), settings.speech().maxLiveRecognizers(),
+        settings.speech().recognizerReuseSeconds(), settings.speech().voices(), callers.toAbsolutePath());
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
-            settings.speech().maxLiveRecognizers());
+            settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
       SupportLine line = start(settings, stt, tts);
       try {

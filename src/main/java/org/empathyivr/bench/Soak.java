@@ -128,7 +128,8 @@ public final class Soak {
         + " after every %d calls, compared after %d and after %d; a busy caller every %d ms while the line is full%n",
         calls, concurrent, concurrent, CALLER_SCRIPTS.size(), every, measured, calls, BusyCallers.EVERY_MS);
     try (VoskSpeechToText stt =
-            VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());
+            VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers(),
+                settings.speech().recognizerReuseSeconds());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
       SupportLine line = Benchmark.start(settings, stt, tts);
       try {

@@ -60,8 +60,10 @@ public record Settings(
    * @param modelDir the Vosk model directory
    * @param maxLiveRecognizers the most Vosk recognizers alive at once (each costs memory while it decodes)
    * @param voices how many FreeTTS kevin16 voices are loaded: prompts synthesized at the same moment
+   * @param recognizerReuseSeconds how many seconds of audio a Vosk recognizer decodes before it is freed rather than
+   *     used for the next recording (0: a new one for each recording)
    */
-  public record Speech(Path modelDir, int maxLiveRecognizers, int voices) {}
+  public record Speech(Path modelDir, int maxLiveRecognizers, int voices, int recognizerReuseSeconds) {}
 
   /**
    * @param storeUrl {@code jdbc:…} for a database, {@code jsonl:PATH} for a JSON-lines file

@@ -45,6 +45,7 @@ public final class SettingsReader {
     d.put("speech.model-dir", BUNDLED);
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
+    d.put("speech.recognizer-reuse-seconds", "60");
     d.put("spool.dir", "/var/spool/empathy-ivr");
     d.put("spool.keep-recordings-hours", "0");
     d.put("directory.csv-file", "");
@@ -174,7 +175,8 @@ public final class SettingsReader {
             Duration.ofSeconds(number("agi.request-timeout-seconds", 1, 300)),
             Duration.ofSeconds(number("agi.stop-wait-seconds", 0, 3600)));
     Settings.Speech speech =
-        new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16));
+        new Settings.Speech(modelDir(), number("speech.max-live-recognizers", 1, 64), number("speech.voices", 1, 16),
+            number("speech.recognizer-reuse-seconds", 0, 3600));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
     Duration keepRecordings = Duration.ofHours(number("spool.keep-recordings-hours", 0, 24 * 366));

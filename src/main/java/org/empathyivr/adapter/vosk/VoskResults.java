@@ -30,6 +30,15 @@ final class VoskResults {
 
   /** The transcript of the segment results, in the order Vosk gave them (the final result last). */
   static Transcript toTranscript(List<String> resultsJson) {
+    return toTranscript(resultsJson, 0);
+  }
+
+  /**
+   * The transcript of the segment results of a recognizer that had already decoded {@code offsetSeconds} of audio
+   * before this utterance: Vosk times words from the recognizer's first audio, so that much is taken off each (to the
+   * microsecond, Vosk's own precision), and the words are timed from the utterance's start.
+   */
+  static Transcript toTranscript(List<String> resultsJson, double offsetSeconds) {
     List<String> texts = new ArrayList<>();
     List<Word> words = new ArrayList<>();
     for (String json : resultsJson) {
@@ -37,12 +46,12 @@ final class VoskResults {
       String text = normalize(asString(result.get("text"), "text"));
       if (!text.isEmpty()) texts.add(text);
       Object detail = result.get("result");
-      if (detail != null) words.addAll(words(asList(detail, "result")));
+      if (detail != null) words.addAll(words(asList(detail, "result"), offsetSeconds));
     }
     return new Transcript(String.join(" ", texts), words);
   }
 
-  private static List<Word> words(List<?> entries) {
+  private static List<Word> words(List<?> entries, double offsetSeconds) {
     List<Word> words = new ArrayList<>();
     for (Object entry : entries) {
       Map<?, ?> word = asObject(entry, "result entry");
@@ -51,11 +60,16 @@ final class VoskResults {
       words.add(
           new Word(
               text,
-              asNumber(word.get("start"), "start"),
-              asNumber(word.get("end"), "end"),
+              since(asNumber(word.get("start"), "start"), offsetSeconds),
+              since(asNumber(word.get("end"), "end"), offsetSeconds),
               asNumber(word.get("conf"), "conf")));
     }
     return words;
+  }
+
+  private static double since(double seconds, double offsetSeconds) {
+    if (offsetSeconds == 0) return seconds;
+    return Math.max(0, Math.round((seconds - offsetSeconds) * 1e6) / 1e6);
   }
 
   /** Lower case, single spaces, no {@value #UNKNOWN_WORD}. */

@@ -2,11 +2,14 @@ package org.empathyivr.adapter.vosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,16 +32,28 @@ import org.vosk.Recognizer;
 /**
  * Speech to text with Vosk, offline, from one model directory.
  *
- * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by its own {@link Recognizer}
- * (a {@link VoskTranscriptionStream}), created when its first speech arrives, fed as the caller speaks, and closed
- * when the stream finishes; the audio of a caller still speaking is decoded on threads of lower priority (see {@link
- * DecodingThreads}), and what is left when the recording ends on the waiting caller's own thread. It is created while the caller is still speaking, so its cost is not part of the wait
- * after the recording; a new one per recording also needs no cleaning between callers. At most {@code maxLiveRecognizers} recognizers are alive at once: a recognizer's
- * native memory stays with the process after it is freed, so this bound is what bounds the process's size. Streams
- * beyond it keep their audio and decode it when a recognizer is free.
+ * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by a {@link Recognizer} of its
+ * own while it lasts (a {@link VoskTranscriptionStream}), taken when its first speech arrives, fed as the caller
+ * speaks, and given back when the stream finishes; the audio of a caller still speaking is decoded on threads of lower
+ * priority (see {@link DecodingThreads}), and what is left when the recording ends on the waiting caller's own thread.
+ * At most {@code maxLiveRecognizers} recognizers decode at once: a recognizer's native memory stays with the process
+ * after it is freed, so this bound is what bounds the process's size. Streams beyond it keep their audio and decode it
+ * when a recognizer is free.
+ *
+ * <p><b>Recognizers are used again.</b> The small model's graph is composed on the fly (its {@code HCLr.fst} with its
+ * language model {@code Gr.fst}), and each recognizer keeps the part of the composition it has walked. A new
+ * recognizer walks it again from nothing, and that was most of the CPU: over the reference corpus, 0.40–0.45 s of CPU
+ * per second of audio with a new recognizer per recording, 0.13 with one recognizer used for all (word for word the
+ * same transcripts, since Vosk starts a new decoder and new features after a final result and keeps only the graph).
+ * So a recognizer whose final result was taken goes back to an idle pool of its kind (rate and grammar), at most
+ * {@code maxLiveRecognizers} of each kind, and the next recording of that kind takes it. What it keeps grows with the
+ * audio it has decoded (about 55 MiB after 30 s, 100 MiB after 75 s), so after {@code reuseSeconds} of audio it is freed
+ * instead, and a new one starts. A recognizer whose stream failed or was closed before its final result is freed, and
+ * so is one left idle for {@value #IDLE_FREE_MS} ms: a line gone quiet holds no recognizer.
  *
  * <p>Thread-safe. A failure inside Vosk becomes a {@link SpeechFailure} carrying the cause. After {@link #close()},
- * which waits for calls in progress and then frees the model, calls fail with {@link SpeechFailure}.
+ * which waits for calls in progress and then frees the idle recognizers and the model, calls fail with {@link
+ * SpeechFailure}.
  */
 public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   /** Audio is fed in telephone-frame-sized chunks, as a live line delivers it. */
@@ -55,7 +70,12 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final VoskModelDirectory modelDirectory;
   private final String answerGrammar;
   private final int maxLiveRecognizers;
+  private final int reuseSeconds;
   private final Semaphore recognizerPermits;
+  /** Recognizers whose final result was taken, by kind, the most recently given back last. */
+  private final Map<Kind, Deque<Idle>> idle = new ConcurrentHashMap<>();
+  /** Audio each recognizer alive has decoded, in samples at its rate (taken and idle ones alike). */
+  private final Map<Recognizer, Long> samplesDecoded = new ConcurrentHashMap<>();
   private final AtomicInteger liveRecognizers = new AtomicInteger();
   private final AtomicInteger peakLiveRecognizers = new AtomicInteger();
   private final Map<List<String>, String> nameGrammars = new ConcurrentHashMap<>();
@@ -63,7 +83,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private volatile long lastTrimNanos = System.nanoTime() - TRIM_EVERY_MS * 1_000_000;
   /** Whether a trim is scheduled and has not begun: closes meanwhile need no other. */
   private final AtomicBoolean trimScheduled = new AtomicBoolean();
-  /** Trims the native heap off the calls' threads, so no caller waits for it. */
+  /** Trims the native heap and frees recognizers idle too long, off the calls' threads, so no caller waits for it. */
   private final ScheduledExecutorService heapTrimmer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "native-heap-trim");
     thread.setDaemon(true);
@@ -72,14 +92,32 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final DecodingThreads decodingThreads;
   private volatile boolean closed;
 
-  private VoskSpeechToText(
-      Model model, VoskModelDirectory modelDirectory, List<String> answerWords, int maxLiveRecognizers) {
+  /** What a recognizer was made for: only a stream of the same rate and grammar may take it again. */
+  private record Kind(int sampleRateHz, Optional<String> grammar) {}
+
+  /** A recognizer waiting for the next stream of its kind, since {@code sinceNanos}. */
+  private record Idle(Recognizer recognizer, long sinceNanos) {}
+
+  /**
+   * How long a recognizer waits idle before it is freed, so that a line gone quiet holds no recognizer's memory; the
+   * idle ones are looked at this often too.
+   */
+  static final long IDLE_FREE_MS = 30_000;
+
+  /** How much audio a recognizer decodes, in all, before it is freed rather than used again: see the class comment. */
+  public static final int DEFAULT_REUSE_SECONDS = 60;
+
+  private VoskSpeechToText(Model model, VoskModelDirectory modelDirectory, List<String> answerWords,
+      int maxLiveRecognizers, int reuseSeconds) {
     this.model = model;
     this.modelDirectory = modelDirectory;
     this.answerGrammar = AnswerGrammar.json(answerWords);
     this.maxLiveRecognizers = maxLiveRecognizers;
+    this.reuseSeconds = reuseSeconds;
     this.recognizerPermits = new Semaphore(maxLiveRecognizers, true);
     this.decodingThreads = new DecodingThreads(maxLiveRecognizers);
+    heapTrimmer.scheduleWithFixedDelay(
+        () -> freeIdleRecognizers(IDLE_FREE_MS), IDLE_FREE_MS, IDLE_FREE_MS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -90,8 +128,22 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    *     telephone audio, or Vosk cannot load it
    */
   public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers) throws IOException {
+    return open(modelDir, maxLiveRecognizers, DEFAULT_REUSE_SECONDS);
+  }
+
+  /**
+   * Checks and loads the model in {@code modelDir}.
+   *
+   * @param maxLiveRecognizers how many calls may decode at once, at least 1
+   * @param reuseSeconds how many seconds of audio a recognizer decodes, in all, before it is freed rather than used
+   *     again; 0 frees each one after its recording
+   * @throws IOException naming the directory and the problem if it is missing, is not a Vosk model, cannot take
+   *     telephone audio, or Vosk cannot load it
+   */
+  public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds) throws IOException {
     if (modelDir == null) throw new IllegalArgumentException("modelDir == null");
     if (maxLiveRecognizers < 1) throw new IllegalArgumentException("maxLiveRecognizers < 1: " + maxLiveRecognizers);
+    if (reuseSeconds < 0) throw new IllegalArgumentException("reuseSeconds < 0: " + reuseSeconds);
     VoskModelDirectory directory = VoskModelDirectory.check(modelDir);
     List<String> answerWords = answerWordsKnownTo(modelDir);
     try {
@@ -99,7 +151,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       long startNanos = System.nanoTime();
       Model model = new Model(modelDir.toString());
       log.info("Loaded Vosk model {} in {} ms", modelDir, (System.nanoTime() - startNanos) / 1_000_000);
-      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers);
+      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds);
     } catch (IOException | UnsatisfiedLinkError e) {
       throw new IOException("Vosk could not load the model in " + modelDir + ": " + e.getMessage(), e);
     }
@@ -194,8 +246,10 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   }
 
   /**
-   * A new recognizer at the audio's own rate (the model resamples, as its {@code conf/mfcc.conf} allows), holding one
-   * of the permits; empty when none is free and {@code wait} is false. Give it back with {@link #closeRecognizer}.
+   * A recognizer at the audio's own rate (the model resamples, as its {@code conf/mfcc.conf} allows), holding one of
+   * the permits: an idle one of that kind if there is one, else a new one; empty when no permit is free and {@code
+   * wait} is false. Give it back with {@link #giveBack} once its final result was taken, else free it with {@link
+   * #closeRecognizer}.
    */
   Optional<Recognizer> openRecognizer(int sampleRateHz, Optional<String> grammar, boolean wait) throws SpeechFailure {
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
@@ -206,9 +260,15 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
     try {
       if (closed) throw new SpeechFailure("Vosk speech to text is closed");
+      Idle waiting = idleOf(new Kind(sampleRateHz, grammar)).pollLast();
+      Recognizer recognizer = waiting == null ? null : waiting.recognizer();
       // One taken while the caller speaks is made in the background; one a caller waits for, on the caller's thread.
-      Recognizer recognizer =
-          wait ? newRecognizer(sampleRateHz, grammar) : decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
+      if (recognizer == null) {
+        recognizer = wait
+            ? newRecognizer(sampleRateHz, grammar)
+            : decodingThreads.run(() -> newRecognizer(sampleRateHz, grammar));
+        samplesDecoded.put(recognizer, 0L);
+      }
       int live = liveRecognizers.incrementAndGet();
       peakLiveRecognizers.accumulateAndGet(live, Math::max);
       return Optional.of(recognizer);
@@ -229,12 +289,65 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    */
   void closeRecognizer(Recognizer recognizer) {
     try {
-      recognizer.close();
+      free(recognizer);
     } finally {
       liveRecognizers.decrementAndGet();
       recognizerPermits.release();
+    }
+  }
+
+  private void free(Recognizer recognizer) {
+    try {
+      samplesDecoded.remove(recognizer);
+      recognizer.close();
+    } finally {
       trimNowAndThen();
     }
+  }
+
+  /**
+   * Gives back a recognizer from {@link #openRecognizer} whose final result was taken, after it decoded {@code samples}
+   * more: it waits idle for the next stream of its kind, unless it has decoded {@code reuseSeconds} of audio in all or
+   * as many of its kind wait already; then it is freed (see {@link #closeRecognizer}).
+   */
+  void giveBack(Recognizer recognizer, int sampleRateHz, Optional<String> grammar, long samples) {
+    long decoded = samplesDecoded.merge(recognizer, samples, Long::sum);
+    Deque<Idle> pool = idleOf(new Kind(sampleRateHz, grammar));
+    if (closed || decoded >= (long) reuseSeconds * sampleRateHz || pool.size() >= maxLiveRecognizers) {
+      closeRecognizer(recognizer);
+      return;
+    }
+    pool.addLast(new Idle(recognizer, System.nanoTime()));
+    liveRecognizers.decrementAndGet();
+    recognizerPermits.release();
+  }
+
+  private Deque<Idle> idleOf(Kind kind) {
+    return idle.computeIfAbsent(kind, k -> new ConcurrentLinkedDeque<>());
+  }
+
+  /**
+   * Frees the recognizers that have waited idle {@code idleFreeMs} or longer (the oldest are first in each pool); a
+   * stream can no longer take one once it is out of its pool.
+   */
+  void freeIdleRecognizers(long idleFreeMs) {
+    long now = System.nanoTime();
+    for (Deque<Idle> pool : idle.values()) {
+      Idle oldest;
+      while ((oldest = pool.peekFirst()) != null && now - oldest.sinceNanos() >= idleFreeMs * 1_000_000) {
+        if (pool.removeFirstOccurrence(oldest)) free(oldest.recognizer()); // else a stream took it meanwhile
+      }
+    }
+  }
+
+  /** How much audio {@code recognizer}, taken with {@link #openRecognizer}, has decoded before, in samples. */
+  long samplesDecodedBy(Recognizer recognizer) {
+    return samplesDecoded.getOrDefault(recognizer, 0L);
+  }
+
+  /** How many recognizers wait idle, of every kind. */
+  int idleRecognizers() {
+    return idle.values().stream().mapToInt(Deque::size).sum();
   }
 
   private void trimNowAndThen() {
@@ -288,7 +401,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     return peakLiveRecognizers.get();
   }
 
-  /** Waits for calls in progress, then frees the model. Idempotent. */
+  /** Waits for calls in progress, then frees the idle recognizers and the model. Idempotent. */
   @Override
   public synchronized void close() {
     if (closed) return;
@@ -297,6 +410,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     heapTrimmer.shutdown();
     decodingThreads.close();
     try {
+      List<Idle> waiting = new ArrayList<>();
+      idle.values().forEach(waiting::addAll);
+      idle.clear();
+      waiting.forEach(i -> i.recognizer().close());
+      samplesDecoded.clear();
       model.close();
     } finally {
       // Wake the calls waiting for a permit: they see closed and fail.

@@ -56,6 +56,12 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private short[] frame;
   private int frameFill;
   private Recognizer recognizer;
+  /** Samples this stream fed its recognizer. */
+  private long samplesFed;
+  /** Samples the recognizer had decoded for other streams before this one took it: Vosk times words from its start. */
+  private long samplesBefore;
+  /** Whether the recognizer gave its final result: then it may decode another recording (see {@link #release()}). */
+  private boolean finalResultTaken;
   private boolean heardSound;
   /** Frames of the current pause after speech decoded as they came; beyond the first few, they are held back. */
   private int pauseFramesDecoded;
@@ -135,8 +141,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
       results.add(onThisThread(recognizer::getFinalResult));
+      finalResultTaken = true;
       timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
-      return VoskResults.toTranscript(results);
+      return VoskResults.toTranscript(results, (double) samplesBefore / rateHz);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
     } finally {
@@ -235,6 +242,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       }
       synchronized (this) {
         feedingNow = false;
+        samplesFed += samples.length;
         decodeNanos += System.nanoTime() - startNanos;
         if (closed != null) results.add(closed);
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
@@ -259,6 +267,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
 
   /** Feeds {@code frames} on this thread, taking each closed segment's result. */
   private void feed(Recognizer r, List<short[]> frames) {
+    for (short[] samples : frames) samplesFed += samples.length;
     results.addAll(onThisThread(() -> {
       List<String> closed = new ArrayList<>();
       for (short[] samples : frames) {
@@ -287,8 +296,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
 
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
     recognizer = owner.openRecognizer(rateHz, grammar, wait).orElse(null);
-    if (recognizer != null) recognizer.setWords(true);
-    return recognizer != null;
+    if (recognizer == null) return false;
+    samplesBefore = owner.samplesDecodedBy(recognizer);
+    recognizer.setWords(true);
+    return true;
   }
 
   private void fail(SpeechFailure e) {
@@ -299,15 +310,20 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   /**
-   * Frees the recognizer; while a decoding thread is feeding it a frame, that thread frees it when the frame is fed
-   * (the stream is done by then), so closing never waits for decoding at the lower priority.
+   * Gives the recognizer back to be used again once its final result was taken, and frees it otherwise (a failure, or
+   * closed before the end, mid-utterance); while a decoding thread is feeding it a frame, that thread does it when the
+   * frame is fed (the stream is done by then), so closing never waits for decoding at the lower priority.
    */
   private void release() {
     if (recognizer == null || feedingNow) return;
     Recognizer r = recognizer;
     recognizer = null;
     long startNanos = System.nanoTime();
-    owner.closeRecognizer(r);
+    if (finalResultTaken && failure == null) {
+      owner.giveBack(r, rateHz, grammar, samplesFed);
+    } else {
+      owner.closeRecognizer(r);
+    }
     TurnPhases.add(TurnPhases.Phase.RECOGNIZER_CLOSE, System.nanoTime() - startNanos);
   }
 

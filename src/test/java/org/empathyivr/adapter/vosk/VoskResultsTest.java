@@ -38,6 +38,18 @@ class VoskResultsTest {
   }
 
   @Test
+  void aRecognizerUsedBeforeHasItsWordsTimedFromThisUtterancesStart() {
+    // Vosk times words from the recognizer's first audio: after 3.18 s decoded for an earlier caller, "keep" at
+    // 0.72 s of this one comes back at 3.90 s.
+    String usedBefore = KEEP_DROPPING.replace("1.020000", "4.200000").replace("0.720000", "3.900000")
+        .replace("1.650000", "4.830000").replace("1.110000", "4.290000");
+
+    Transcript transcript = VoskResults.toTranscript(List.of(usedBefore), 3.18);
+
+    assertEquals(VoskResults.toTranscript(List.of(KEEP_DROPPING)), transcript);
+  }
+
+  @Test
   void joinsSegmentsInOrderWithTheFinalResultLast() {
     String every =
         "{\"result\": [{\"conf\": 0.5, \"end\": 2.5, \"start\": 2.0, \"word\": \"every\"}], \"text\": \"every\"}";

@@ -1,0 +1,113 @@
+package org.empathyivr.adapter.vosk;
+
+import static org.empathyivr.adapter.vosk.BundledVoskModel.caller;
+import static org.empathyivr.adapter.vosk.HeardAlike.assertHeardAlike;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recognizers used again for the next recording of their kind (real Vosk, bundled model): they hear what a new one
+ * hears, and they are freed after their share of audio, or when their stream ends without a final result.
+ */
+class RecognizerReuseIT {
+  private static final List<String> RECORDINGS =
+      List.of("internet-dropping.wav", "billing.wav", "agent.wav", "internet-dropping.wav");
+
+  @Test
+  void aRecognizerUsedAgainHearsWordForWordWhatANewOneHears() throws Exception {
+    List<Transcript> fresh = new ArrayList<>();
+    try (VoskSpeechToText newEachTime = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 0)) {
+      for (String recording : RECORDINGS) {
+        fresh.add(newEachTime.transcribe(caller(recording)));
+        fresh.add(newEachTime.transcribeAnswer(caller(recording)));
+      }
+      assertEquals(0, newEachTime.idleRecognizers(), "with reuse off every recognizer is freed");
+    }
+
+    List<Transcript> reused = new ArrayList<>();
+    try (VoskSpeechToText usedAgain = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
+      for (String recording : RECORDINGS) {
+        reused.add(usedAgain.transcribe(caller(recording)));
+        reused.add(usedAgain.transcribeAnswer(caller(recording)));
+      }
+      assertEquals(2, usedAgain.idleRecognizers(), "one free-speech and one answer recognizer, each taken again");
+    }
+
+    assertHeardAlike(fresh, reused);
+    assertTrue(fresh.get(0).text().contains("internet"), fresh.get(0).text());
+  }
+
+  @Test
+  void aRecognizerIsFreedOnceItHasDecodedItsShareOfAudio() throws Exception {
+    Audio recording = caller("internet-dropping.wav");
+    int shareSeconds = (int) Math.ceil(recording.durationMs() / 1000.0);
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 2, shareSeconds)) {
+      Transcript first = speech.transcribe(recording);
+      assertEquals(1, speech.idleRecognizers(), "less than its share decoded: kept for the next recording");
+
+      Transcript second = speech.transcribe(recording);
+      assertEquals(0, speech.idleRecognizers(), "two recordings are more than its share: freed");
+
+      assertHeardAlike(first, second);
+    }
+  }
+
+  @Test
+  void aStreamThatEndsWithoutItsFinalResultFreesItsRecognizer() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
+      Transcript before = speech.transcribe(caller("billing.wav"));
+      assertEquals(1, speech.idleRecognizers());
+
+      try (TranscriptionStream hungUp = speech.startTranscribing()) {
+        hungUp.accept(caller("yes.wav")); // takes the idle recognizer; the caller hangs up mid-answer
+      }
+      assertEquals(0, speech.idleRecognizers(), "a recognizer left mid-utterance is not used again");
+
+      assertHeardAlike(before, speech.transcribe(caller("billing.wav")));
+    }
+  }
+
+  @Test
+  void aRecognizerLeftIdleIsFreedSoAQuietLineHoldsNone() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
+      Transcript heard = speech.transcribe(caller("billing.wav"));
+      speech.freeIdleRecognizers(60_000);
+      assertEquals(1, speech.idleRecognizers(), "idle for less than a minute: kept");
+
+      speech.freeIdleRecognizers(0);
+      assertEquals(0, speech.idleRecognizers());
+
+      assertHeardAlike(heard, speech.transcribe(caller("billing.wav")));
+    }
+  }
+
+  @Test
+  void noMoreRecognizersOfAKindWaitIdleThanMayDecodeAtOnce() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
+      ExecutorService calls = Executors.newFixedThreadPool(6);
+      try {
+        List<Future<Transcript>> heard = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          String recording = RECORDINGS.get(i % RECORDINGS.size());
+          heard.add(calls.submit(() -> speech.transcribe(caller(recording))));
+        }
+        for (Future<Transcript> transcript : heard) assertTrue(!transcript.get(2, TimeUnit.MINUTES).isEmpty());
+      } finally {
+        calls.shutdownNow();
+      }
+      assertTrue(speech.idleRecognizers() <= 2, "idle: " + speech.idleRecognizers());
+      assertTrue(speech.peakLiveRecognizers() <= 2);
+    }
+  }
+}
