@@ -26,26 +26,30 @@ class RecognizerReuseIT {
 
   @Test
   void aRecognizerUsedAgainHearsWordForWordWhatANewOneHears() throws Exception {
-    List<Transcript> fresh = new ArrayList<>();
+    List<Transcript> fresh;
     try (VoskSpeechToText newEachTime = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 0)) {
-      for (String recording : RECORDINGS) {
-        fresh.add(newEachTime.transcribe(caller(recording)));
-        fresh.add(newEachTime.transcribeAnswer(caller(recording)));
-      }
+      fresh = everyRecordingTwice(newEachTime);
       assertEquals(0, newEachTime.idleRecognizers(), "with reuse off every recognizer is freed");
     }
 
-    List<Transcript> reused = new ArrayList<>();
+    List<Transcript> reused;
     try (VoskSpeechToText usedAgain = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
-      for (String recording : RECORDINGS) {
-        reused.add(usedAgain.transcribe(caller(recording)));
-        reused.add(usedAgain.transcribeAnswer(caller(recording)));
-      }
+      reused = everyRecordingTwice(usedAgain);
       assertEquals(2, usedAgain.idleRecognizers(), "one free-speech and one answer recognizer, each taken again");
     }
 
     assertHeardAlike(fresh, reused);
     assertTrue(fresh.get(0).text().contains("internet"), fresh.get(0).text());
+  }
+
+  /** Each recording heard as free speech, then among the answer words. */
+  private static List<Transcript> everyRecordingTwice(VoskSpeechToText speech) throws Exception {
+    List<Transcript> heard = new ArrayList<>();
+    for (String recording : RECORDINGS) {
+      heard.add(speech.transcribe(caller(recording)));
+      heard.add(speech.transcribeAnswer(caller(recording)));
+    }
+    return heard;
   }
 
   @Test
