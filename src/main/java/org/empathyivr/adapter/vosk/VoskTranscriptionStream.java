@@ -29,8 +29,11 @@ import org.vosk.Recognizer;
  * {@value #TRAILING_SILENCE_DECODED_MS} ms of a pause after speech, and held back after that until speech follows
  * them. So at the end at most {@value #TRAILING_SILENCE_DECODED_MS} ms of the trailing silence has been decoded (the
  * final result does not need more, and a recording that ended on silence ends with a second of it), and it was
- * decoded while Asterisk was still listening: once it replies, only the final result is left to take. A stream that
- * never heard anything louder comes back empty without a recognizer.
+ * decoded while Asterisk was still listening. The final result is taken there too, at the end of that much pause
+ * (the result of finishing an utterance is most of a turn's decoding: the audio Vosk holds back for the network's
+ * look-ahead, the lattice): once Asterisk replies, nothing is left to decode unless the caller spoke again, and then
+ * Vosk goes on with a new decoder and new features. A stream that never heard anything louder comes back empty
+ * without a recognizer.
  *
  * <p>While the caller speaks, the frames are fed to the recognizer in the background, on the owner's decoding threads
  * (lower priority): {@link #accept} only queues them. Once the recording has ended, what the background has not fed
@@ -45,6 +48,25 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int TRAILING_SILENCE_FRAMES =
       Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
+  /**
+   * Marks, among the frames to feed, the end of the part of a pause that is decoded: the recognizer gives its final
+   * result there, while the caller is still silent and Asterisk still recording, so the final result is ready when the
+   * recording ends on that silence. Speech after it starts Vosk afresh (new decoder, new features).
+   */
+  private static final short[] PAUSE_END = new short[0];
+
+  /** Where the recognizer stands, as Vosk sees it. */
+  private enum VoskState {
+    /** New, or its final result was taken: audio fed next starts a new decoder and new features. */
+    FRESH,
+    /** Audio was fed since its last result. */
+    RUNNING,
+    /**
+     * Vosk closed a segment at a pause and its result was taken: audio fed next goes on with the same features, and
+     * a final result now would only be empty (Vosk does not finalize then).
+     */
+    ENDPOINT
+  }
 
   private final VoskSpeechToText owner;
   private final Optional<String> grammar;
@@ -60,8 +82,11 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private long samplesFed;
   /** Samples the recognizer had decoded for other streams before this one took it: Vosk times words from its start. */
   private long samplesBefore;
-  /** Whether the recognizer gave its final result: then it may decode another recording (see {@link #release()}). */
-  private boolean finalResultTaken;
+  /**
+   * Written only by the thread feeding the recognizer (see {@link #feedingNow}); a recognizer left {@link
+   * VoskState#FRESH} may decode another recording (see {@link #release()}).
+   */
+  private VoskState voskState = VoskState.FRESH;
   private boolean heardSound;
   /** Frames of the current pause after speech decoded as they came; beyond the first few, they are held back. */
   private int pauseFramesDecoded;
@@ -140,8 +165,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       feed(recognizer, List.copyOf(waitingForRecognizer));
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
-      results.add(onThisThread(recognizer::getFinalResult));
-      finalResultTaken = true;
+      if (voskState == VoskState.RUNNING) {
+        results.add(onThisThread(recognizer::getFinalResult));
+        voskState = VoskState.FRESH;
+      }
       timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
       return VoskResults.toTranscript(results, (double) samplesBefore / rateHz);
     } catch (RuntimeException e) {
@@ -160,6 +187,11 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     heldSilence.clear();
     waitingForRecognizer.clear();
     release();
+  }
+
+  /** Waits until the decoding threads have fed every frame queued so far; for tests. */
+  synchronized void awaitBackgroundFed() throws InterruptedException {
+    while (feedingScheduled || feedingNow) wait();
   }
 
   /** How long {@link #finish()} took: the decoding left when the audio ended, and the final result. */
@@ -190,6 +222,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         heldSilence.clear();
       }
       frames.add(samples);
+      if (silent && pauseFramesDecoded == TRAILING_SILENCE_FRAMES) frames.add(PAUSE_END);
       decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
@@ -236,7 +269,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       RuntimeException failed = null;
       try {
         // A closed segment's result must be taken now: the final result holds only the last segment.
-        if (r.acceptWaveForm(samples, samples.length)) closed = r.getResult();
+        closed = step(r, samples);
       } catch (RuntimeException e) {
         failed = e;
       }
@@ -271,10 +304,29 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     results.addAll(onThisThread(() -> {
       List<String> closed = new ArrayList<>();
       for (short[] samples : frames) {
-        if (r.acceptWaveForm(samples, samples.length)) closed.add(r.getResult());
+        String result = step(r, samples);
+        if (result != null) closed.add(result);
       }
       return closed;
     }));
+  }
+
+  /**
+   * Feeds one frame, or at {@link #PAUSE_END} takes the final result, on the thread feeding the recognizer; returns
+   * the result Vosk gave, if any. A closed segment's result is taken at once: the final result holds only the last.
+   */
+  private String step(Recognizer r, short[] samples) {
+    if (samples == PAUSE_END) {
+      if (voskState != VoskState.RUNNING) return null;
+      voskState = VoskState.FRESH;
+      return r.getFinalResult();
+    }
+    if (!r.acceptWaveForm(samples, samples.length)) {
+      voskState = VoskState.RUNNING;
+      return null;
+    }
+    voskState = VoskState.ENDPOINT;
+    return r.getResult();
   }
 
   /** Runs a recognizer's work on this thread; while a turn is timed (see {@link TurnPhases}), counts its CPU time. */
@@ -310,8 +362,8 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   /**
-   * Gives the recognizer back to be used again once its final result was taken, and frees it otherwise (a failure, or
-   * closed before the end, mid-utterance); while a decoding thread is feeding it a frame, that thread does it when the
+   * Gives the recognizer back to be used again once its final result was taken, and frees it otherwise (a failure,
+   * closed mid-utterance, or left by Vosk at an endpoint, which the next recording would go on from); while a decoding thread is feeding it a frame, that thread does it when the
    * frame is fed (the stream is done by then), so closing never waits for decoding at the lower priority.
    */
   private void release() {
@@ -319,7 +371,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     Recognizer r = recognizer;
     recognizer = null;
     long startNanos = System.nanoTime();
-    if (finalResultTaken && failure == null) {
+    if (voskState == VoskState.FRESH && failure == null) {
       owner.giveBack(r, rateHz, grammar, samplesFed);
     } else {
       owner.closeRecognizer(r);

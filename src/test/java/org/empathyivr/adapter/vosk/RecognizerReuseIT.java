@@ -73,8 +73,12 @@ class RecognizerReuseIT {
       Transcript before = speech.transcribe(caller("billing.wav"));
       assertEquals(1, speech.idleRecognizers());
 
+      Audio billing = caller("billing.wav");
+      Audio firstWords = new Audio(billing.sampleRateHz(),
+          java.util.Arrays.copyOf(billing.samples(), billing.samples().length / 2));
       try (TranscriptionStream hungUp = speech.startTranscribing()) {
-        hungUp.accept(caller("yes.wav")); // takes the idle recognizer; the caller hangs up mid-answer
+        hungUp.accept(firstWords); // takes the idle recognizer; the caller hangs up mid-sentence
+        ((VoskTranscriptionStream) hungUp).awaitBackgroundFed();
       }
       assertEquals(0, speech.idleRecognizers(), "a recognizer left mid-utterance is not used again");
 
@@ -93,6 +97,20 @@ class RecognizerReuseIT {
       assertEquals(0, speech.idleRecognizers());
 
       assertHeardAlike(heard, speech.transcribe(caller("billing.wav")));
+    }
+  }
+
+  @Test
+  void aRecognizerWhoseCallerFellSilentIsUsedAgainEvenIfTheStreamIsNeverFinished() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
+      Audio yes = caller("yes.wav");
+      Audio thenSilence = new Audio(yes.sampleRateHz(),
+          java.util.Arrays.copyOf(yes.samples(), yes.samples().length + yes.sampleRateHz())); // a second of silence
+      try (TranscriptionStream hungUp = speech.startTranscribing()) {
+        hungUp.accept(thenSilence); // the final result was taken in the pause: the recognizer is clean again
+        ((VoskTranscriptionStream) hungUp).awaitBackgroundFed();
+      }
+      assertEquals(1, speech.idleRecognizers());
     }
   }
 
