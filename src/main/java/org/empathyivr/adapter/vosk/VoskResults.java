@@ -28,20 +28,27 @@ final class VoskResults {
 
   private VoskResults() {}
 
-  /** The transcript of the segment results, in the order Vosk gave them (the final result last). */
+  /**
+   * One result as Vosk gave it, and the seconds to take off its word times: Vosk times words from its recognizer's
+   * first audio, which may have been another recording's (a recognizer used again), or a later part of this one.
+   */
+  record Segment(String json, double offsetSeconds) {}
+
+  /** The transcript of the segment results of one new recognizer, in the order it gave them (the final one last). */
   static Transcript toTranscript(List<String> resultsJson) {
-    return toTranscript(resultsJson, 0);
+    return fromSegments(resultsJson.stream().map(json -> new Segment(json, 0)).toList());
   }
 
   /**
-   * The transcript of the segment results of a recognizer that had already decoded {@code offsetSeconds} of audio
-   * before this utterance: Vosk times words from the recognizer's first audio, so that much is taken off each (to the
-   * microsecond, Vosk's own precision), and the words are timed from the utterance's start.
+   * The transcript of the segments in the order Vosk gave them, their words timed from the utterance's start (to the
+   * microsecond, Vosk's own precision).
    */
-  static Transcript toTranscript(List<String> resultsJson, double offsetSeconds) {
+  static Transcript fromSegments(List<Segment> segments) {
     List<String> texts = new ArrayList<>();
     List<Word> words = new ArrayList<>();
-    for (String json : resultsJson) {
+    for (Segment segment : segments) {
+      String json = segment.json();
+      double offsetSeconds = segment.offsetSeconds();
       Map<?, ?> result = asObject(JsonDocument.parse(json), "result");
       String text = normalize(asString(result.get("text"), "text"));
       if (!text.isEmpty()) texts.add(text);

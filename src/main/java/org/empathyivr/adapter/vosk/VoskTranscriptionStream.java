@@ -22,7 +22,11 @@ import org.vosk.Recognizer;
  *
  * <p>The recognizer (and its permit) is taken when the first speech arrives, if one is free; otherwise the frames wait
  * in memory and {@link #finish()} waits for a recognizer. Taking one never blocks {@link #accept}, and two streams of
- * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back.
+ * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back. So
+ * does the end of a decoded pause (see below), where the recognizer is clean again: the caller's last second of
+ * silence, while Asterisk waits to end the recording, holds no recognizer another caller could use; if the caller
+ * speaks again, the stream takes one again (Vosk would have started afresh there anyway), and its words are timed from
+ * where that speech starts in the recording.
  *
  * <p>Silent frames (mean absolute amplitude below {@value #SILENCE_THRESHOLD}, Asterisk's default, the level at
  * which {@code RECORD FILE} ends a recording on silence) are decoded as they come for the first
@@ -73,15 +77,20 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private final boolean asItComes;
   private final Deque<short[]> heldSilence = new ArrayDeque<>();
   private final Deque<short[]> waitingForRecognizer = new ArrayDeque<>();
-  private final List<String> results = new ArrayList<>();
+  private final List<VoskResults.Segment> results = new ArrayList<>();
   private int rateHz = -1;
   private short[] frame;
   private int frameFill;
   private Recognizer recognizer;
-  /** Samples this stream fed its recognizer. */
+  /** Samples this stream fed its current recognizer. */
   private long samplesFed;
-  /** Samples the recognizer had decoded for other streams before this one took it: Vosk times words from its start. */
-  private long samplesBefore;
+  /** Samples this stream fed all its recognizers: where the current one's audio starts in the recording. */
+  private long streamSamplesFed;
+  /**
+   * Seconds to take off the word times of the current recognizer: Vosk times words from its first audio, which may
+   * have been another recording's, or may start later in this recording than its first speech.
+   */
+  private double offsetSeconds;
   /**
    * Written only by the thread feeding the recognizer (see {@link #feedingNow}); a recognizer left {@link
    * VoskState#FRESH} may decode another recording (see {@link #release()}).
@@ -160,17 +169,18 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       awaitBackgroundFeeding();
       phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
       if (failure != null) throw failure;
-      if (recognizer == null) startRecognizer(true);
+      // A recognizer given back at the end of a pause is taken again only if the caller spoke after it.
+      if (recognizer == null && !waitingForRecognizer.isEmpty()) startRecognizer(true);
       phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
-      feed(recognizer, List.copyOf(waitingForRecognizer));
+      if (recognizer != null) feed(recognizer, List.copyOf(waitingForRecognizer));
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
       if (voskState == VoskState.RUNNING) {
-        results.add(onThisThread(recognizer::getFinalResult));
+        results.add(new VoskResults.Segment(onThisThread(recognizer::getFinalResult), offsetSeconds));
         voskState = VoskState.FRESH;
       }
       timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
-      return VoskResults.toTranscript(results, (double) samplesBefore / rateHz);
+      return VoskResults.fromSegments(results);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
     } finally {
@@ -276,10 +286,16 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       synchronized (this) {
         feedingNow = false;
         samplesFed += samples.length;
+        streamSamplesFed += samples.length;
         decodeNanos += System.nanoTime() - startNanos;
-        if (closed != null) results.add(closed);
+        if (closed != null) results.add(new VoskResults.Segment(closed, offsetSeconds));
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
-        if (done) release(); // closed meanwhile: its caller did not wait for this frame
+        if (done) {
+          release(); // closed meanwhile: its caller did not wait for this frame
+        } else if (samples == PAUSE_END && voskState == VoskState.FRESH && !finishing) {
+          // Clean again while the caller is silent: another caller may use it until this one speaks again.
+          release();
+        }
         notifyAll();
       }
     }
@@ -300,12 +316,15 @@ final class VoskTranscriptionStream implements TranscriptionStream {
 
   /** Feeds {@code frames} on this thread, taking each closed segment's result. */
   private void feed(Recognizer r, List<short[]> frames) {
-    for (short[] samples : frames) samplesFed += samples.length;
+    for (short[] samples : frames) {
+      samplesFed += samples.length;
+      streamSamplesFed += samples.length;
+    }
     results.addAll(onThisThread(() -> {
-      List<String> closed = new ArrayList<>();
+      List<VoskResults.Segment> closed = new ArrayList<>();
       for (short[] samples : frames) {
         String result = step(r, samples);
-        if (result != null) closed.add(result);
+        if (result != null) closed.add(new VoskResults.Segment(result, offsetSeconds));
       }
       return closed;
     }));
@@ -349,7 +368,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
     recognizer = owner.openRecognizer(rateHz, grammar, wait).orElse(null);
     if (recognizer == null) return false;
-    samplesBefore = owner.samplesDecodedBy(recognizer);
+    offsetSeconds = (double) (owner.samplesDecodedBy(recognizer) - streamSamplesFed) / rateHz;
+    samplesFed = 0;
+    voskState = VoskState.FRESH;
     recognizer.setWords(true);
     return true;
   }
