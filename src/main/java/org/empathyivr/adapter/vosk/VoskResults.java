@@ -30,7 +30,7 @@ final class VoskResults {
 
   /**
    * One result as Vosk gave it, and the seconds to take off its word times: Vosk times words from its recognizer's
-   * first audio, which may have been another recording's (a recognizer used again), or a later part of this one.
+   * first audio, which may have been another recording's (a recognizer used again).
    */
   record Segment(String json, double offsetSeconds) {}
 

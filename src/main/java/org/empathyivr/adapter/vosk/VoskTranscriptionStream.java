@@ -22,22 +22,17 @@ import org.vosk.Recognizer;
  *
  * <p>The recognizer (and its permit) is taken when the first speech arrives, if one is free; otherwise the frames wait
  * in memory and {@link #finish()} waits for a recognizer. Taking one never blocks {@link #accept}, and two streams of
- * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back. So
- * does the end of a decoded pause (see below), where the recognizer is clean again: the caller's last second of
- * silence, while Asterisk waits to end the recording, holds no recognizer another caller could use; if the caller
- * speaks again, the stream takes one again (Vosk would have started afresh there anyway), and its words are timed from
- * where that speech starts in the recording.
+ * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back.
  *
  * <p>Silent frames (mean absolute amplitude below {@value #SILENCE_THRESHOLD}, Asterisk's default, the level at
  * which {@code RECORD FILE} ends a recording on silence) are decoded as they come for the first
  * {@value #TRAILING_SILENCE_DECODED_MS} ms of a pause after speech, and held back after that until speech follows
  * them. So at the end at most {@value #TRAILING_SILENCE_DECODED_MS} ms of the trailing silence has been decoded (the
  * final result does not need more, and a recording that ended on silence ends with a second of it), and it was
- * decoded while Asterisk was still listening. The final result is taken there too, at the end of that much pause
- * (the result of finishing an utterance is most of a turn's decoding: the audio Vosk holds back for the network's
- * look-ahead, the lattice): once Asterisk replies, nothing is left to decode unless the caller spoke again, and then
- * Vosk goes on with a new decoder and new features. A stream that never heard anything louder comes back empty
- * without a recognizer.
+ * decoded while Asterisk was still listening: once it replies, only the final result is left to take. (Taking the
+ * final result already at the end of that much pause was tried: Vosk then starts afresh for speech after a pause and
+ * hears its first words worse, see the README.) A stream that never heard anything louder comes back empty without a
+ * recognizer.
  *
  * <p>While the caller speaks, the frames are fed to the recognizer in the background, on the owner's decoding threads
  * (lower priority): {@link #accept} only queues them. Once the recording has ended, what the background has not fed
@@ -52,13 +47,6 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int TRAILING_SILENCE_FRAMES =
       Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
-  /**
-   * Marks, among the frames to feed, the end of the part of a pause that is decoded: the recognizer gives its final
-   * result there, while the caller is still silent and Asterisk still recording, so the final result is ready when the
-   * recording ends on that silence. Speech after it starts Vosk afresh (new decoder, new features).
-   */
-  private static final short[] PAUSE_END = new short[0];
-
   /** Where the recognizer stands, as Vosk sees it. */
   private enum VoskState {
     /** New, or its final result was taken: audio fed next starts a new decoder and new features. */
@@ -84,11 +72,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private Recognizer recognizer;
   /** Samples this stream fed its current recognizer. */
   private long samplesFed;
-  /** Samples this stream fed all its recognizers: where the current one's audio starts in the recording. */
-  private long streamSamplesFed;
   /**
-   * Seconds to take off the word times of the current recognizer: Vosk times words from its first audio, which may
-   * have been another recording's, or may start later in this recording than its first speech.
+   * Seconds to take off the word times of the recognizer: Vosk times words from its first audio, which may have been
+   * other recordings' (a recognizer used again).
    */
   private double offsetSeconds;
   /**
@@ -169,10 +155,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       awaitBackgroundFeeding();
       phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
       if (failure != null) throw failure;
-      // A recognizer given back at the end of a pause is taken again only if the caller spoke after it.
-      if (recognizer == null && !waitingForRecognizer.isEmpty()) startRecognizer(true);
+      if (recognizer == null) startRecognizer(true);
       phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
-      if (recognizer != null) feed(recognizer, List.copyOf(waitingForRecognizer));
+      feed(recognizer, List.copyOf(waitingForRecognizer));
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
       if (voskState == VoskState.RUNNING) {
@@ -232,7 +217,6 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         heldSilence.clear();
       }
       frames.add(samples);
-      if (silent && pauseFramesDecoded == TRAILING_SILENCE_FRAMES) frames.add(PAUSE_END);
       decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
@@ -286,16 +270,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       synchronized (this) {
         feedingNow = false;
         samplesFed += samples.length;
-        streamSamplesFed += samples.length;
         decodeNanos += System.nanoTime() - startNanos;
         if (closed != null) results.add(new VoskResults.Segment(closed, offsetSeconds));
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
-        if (done) {
-          release(); // closed meanwhile: its caller did not wait for this frame
-        } else if (samples == PAUSE_END && voskState == VoskState.FRESH && !finishing) {
-          // Clean again while the caller is silent: another caller may use it until this one speaks again.
-          release();
-        }
+        if (done) release(); // closed meanwhile: its caller did not wait for this frame
         notifyAll();
       }
     }
@@ -316,10 +294,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
 
   /** Feeds {@code frames} on this thread, taking each closed segment's result. */
   private void feed(Recognizer r, List<short[]> frames) {
-    for (short[] samples : frames) {
-      samplesFed += samples.length;
-      streamSamplesFed += samples.length;
-    }
+    for (short[] samples : frames) samplesFed += samples.length;
     results.addAll(onThisThread(() -> {
       List<VoskResults.Segment> closed = new ArrayList<>();
       for (short[] samples : frames) {
@@ -331,15 +306,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   /**
-   * Feeds one frame, or at {@link #PAUSE_END} takes the final result, on the thread feeding the recognizer; returns
-   * the result Vosk gave, if any. A closed segment's result is taken at once: the final result holds only the last.
+   * Feeds one frame on the thread feeding the recognizer; returns the result of the segment Vosk closed there, if any.
+   * A closed segment's result is taken at once: the final result holds only the last.
    */
   private String step(Recognizer r, short[] samples) {
-    if (samples == PAUSE_END) {
-      if (voskState != VoskState.RUNNING) return null;
-      voskState = VoskState.FRESH;
-      return r.getFinalResult();
-    }
     if (!r.acceptWaveForm(samples, samples.length)) {
       voskState = VoskState.RUNNING;
       return null;
@@ -368,7 +338,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
     recognizer = owner.openRecognizer(rateHz, grammar, wait).orElse(null);
     if (recognizer == null) return false;
-    offsetSeconds = (double) (owner.samplesDecodedBy(recognizer) - streamSamplesFed) / rateHz;
+    offsetSeconds = (double) owner.samplesDecodedBy(recognizer) / rateHz;
     samplesFed = 0;
     voskState = VoskState.FRESH;
     recognizer.setWords(true);

@@ -101,59 +101,6 @@ class RecognizerReuseIT {
   }
 
   @Test
-  void aRecognizerWhoseCallerFellSilentIsUsedAgainEvenIfTheStreamIsNeverFinished() throws Exception {
-    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
-      Audio yes = caller("yes.wav");
-      Audio thenSilence = new Audio(yes.sampleRateHz(),
-          java.util.Arrays.copyOf(yes.samples(), yes.samples().length + yes.sampleRateHz())); // a second of silence
-      try (TranscriptionStream hungUp = speech.startTranscribing()) {
-        hungUp.accept(thenSilence); // the final result was taken in the pause: the recognizer is clean again
-        ((VoskTranscriptionStream) hungUp).awaitBackgroundFed();
-      }
-      assertEquals(1, speech.idleRecognizers());
-    }
-  }
-
-  @Test
-  void aCallerWhoPausesLendsTheRecognizerToAnotherAndIsHeardWholeWhenSpeakingAgain() throws Exception {
-    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
-      Audio yes = caller("yes.wav");
-      Audio pause = Audio.silence(yes.sampleRateHz(), 1000);
-      Audio agent = caller("agent.wav");
-      Transcript whole = speech.transcribe(joined(yes, pause, agent));
-
-      Transcript paused;
-      try (TranscriptionStream first = speech.startTranscribing()) {
-        first.accept(yes);
-        first.accept(pause);
-        ((VoskTranscriptionStream) first).awaitBackgroundFed();
-        assertEquals(1, speech.idleRecognizers(), "given back in the pause, though the stream goes on");
-
-        // The only recognizer is free: another caller is heard meanwhile instead of waiting for this one's recording.
-        assertTrue(speech.transcribe(caller("billing.wav")).text().contains("charged"));
-
-        first.accept(agent);
-        paused = first.finish();
-      }
-
-      assertHeardAlike(whole, paused);
-      assertTrue(paused.text().startsWith("yes") && paused.text().endsWith("agent"), paused.text());
-    }
-  }
-
-  private static Audio joined(Audio... pieces) {
-    int length = 0;
-    for (Audio piece : pieces) length += piece.samples().length;
-    short[] samples = new short[length];
-    int at = 0;
-    for (Audio piece : pieces) {
-      System.arraycopy(piece.samples(), 0, samples, at, piece.samples().length);
-      at += piece.samples().length;
-    }
-    return new Audio(pieces[0].sampleRateHz(), samples);
-  }
-
-  @Test
   void noMoreRecognizersOfAKindWaitIdleThanMayDecodeAtOnce() throws Exception {
     try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
       ExecutorService calls = Executors.newFixedThreadPool(6);
