@@ -28,27 +28,20 @@ final class VoskResults {
 
   private VoskResults() {}
 
-  /**
-   * One result as Vosk gave it, and the seconds to take off its word times: Vosk times words from its recognizer's
-   * first audio, which may have been another recording's (a recognizer used again).
-   */
-  record Segment(String json, double offsetSeconds) {}
-
-  /** The transcript of the segment results of one new recognizer, in the order it gave them (the final one last). */
+  /** The transcript of the segment results of a new recognizer, in the order Vosk gave them (the final one last). */
   static Transcript toTranscript(List<String> resultsJson) {
-    return fromSegments(resultsJson.stream().map(json -> new Segment(json, 0)).toList());
+    return toTranscript(resultsJson, 0);
   }
 
   /**
-   * The transcript of the segments in the order Vosk gave them, their words timed from the utterance's start (to the
-   * microsecond, Vosk's own precision).
+   * The transcript of the segment results of a recognizer that had decoded {@code offsetSeconds} of other recordings
+   * first: Vosk times words from a recognizer's first audio, so that much is taken off each (to the microsecond,
+   * Vosk's own precision), and the words are timed from the utterance's start.
    */
-  static Transcript fromSegments(List<Segment> segments) {
+  static Transcript toTranscript(List<String> resultsJson, double offsetSeconds) {
     List<String> texts = new ArrayList<>();
     List<Word> words = new ArrayList<>();
-    for (Segment segment : segments) {
-      String json = segment.json();
-      double offsetSeconds = segment.offsetSeconds();
+    for (String json : resultsJson) {
       Map<?, ?> result = asObject(JsonDocument.parse(json), "result");
       String text = normalize(asString(result.get("text"), "text"));
       if (!text.isEmpty()) texts.add(text);

@@ -65,7 +65,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private final boolean asItComes;
   private final Deque<short[]> heldSilence = new ArrayDeque<>();
   private final Deque<short[]> waitingForRecognizer = new ArrayDeque<>();
-  private final List<VoskResults.Segment> results = new ArrayList<>();
+  private final List<String> results = new ArrayList<>();
   private int rateHz = -1;
   private short[] frame;
   private int frameFill;
@@ -161,11 +161,11 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
       if (voskState == VoskState.RUNNING) {
-        results.add(new VoskResults.Segment(onThisThread(recognizer::getFinalResult), offsetSeconds));
+        results.add(onThisThread(recognizer::getFinalResult));
         voskState = VoskState.FRESH;
       }
       timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
-      return VoskResults.fromSegments(results);
+      return VoskResults.toTranscript(results, offsetSeconds);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
     } finally {
@@ -271,7 +271,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         feedingNow = false;
         samplesFed += samples.length;
         decodeNanos += System.nanoTime() - startNanos;
-        if (closed != null) results.add(new VoskResults.Segment(closed, offsetSeconds));
+        if (closed != null) results.add(closed);
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
         if (done) release(); // closed meanwhile: its caller did not wait for this frame
         notifyAll();
@@ -296,10 +296,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private void feed(Recognizer r, List<short[]> frames) {
     for (short[] samples : frames) samplesFed += samples.length;
     results.addAll(onThisThread(() -> {
-      List<VoskResults.Segment> closed = new ArrayList<>();
+      List<String> closed = new ArrayList<>();
       for (short[] samples : frames) {
         String result = step(r, samples);
-        if (result != null) closed.add(new VoskResults.Segment(result, offsetSeconds));
+        if (result != null) closed.add(result);
       }
       return closed;
     }));

@@ -44,7 +44,7 @@ class VoskResultsTest {
     String usedBefore = KEEP_DROPPING.replace("1.020000", "4.200000").replace("0.720000", "3.900000")
         .replace("1.650000", "4.830000").replace("1.110000", "4.290000");
 
-    Transcript transcript = VoskResults.fromSegments(List.of(new VoskResults.Segment(usedBefore, 3.18)));
+    Transcript transcript = VoskResults.toTranscript(List.of(usedBefore), 3.18);
 
     assertEquals(VoskResults.toTranscript(List.of(KEEP_DROPPING)), transcript);
   }
