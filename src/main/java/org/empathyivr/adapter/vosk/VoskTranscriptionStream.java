@@ -29,10 +29,17 @@ import org.vosk.Recognizer;
  * {@value #TRAILING_SILENCE_DECODED_MS} ms of a pause after speech, and held back after that until speech follows
  * them. So at the end at most {@value #TRAILING_SILENCE_DECODED_MS} ms of the trailing silence has been decoded (the
  * final result does not need more, and a recording that ended on silence ends with a second of it), and it was
- * decoded while Asterisk was still listening: once it replies, only the final result is left to take. (Taking the
- * final result already at the end of that much pause was tried: Vosk then starts afresh for speech after a pause and
- * hears its first words worse, see the README.) A stream that never heard anything louder comes back empty without a
- * recognizer.
+ * decoded while Asterisk was still listening.
+ *
+ * <p><b>The final result is taken in the pause.</b> While audio arrives as it is recorded, the final result is taken
+ * at the end of that decoded part of a pause, while Asterisk still waits for the silence that ends the recording (2–3
+ * s of it), and the recognizer is given back there: once the recording ends nothing is left to decode, and the
+ * caller's silence holds no recognizer another caller could use. If the caller speaks again after such a pause, the
+ * result is thrown away and a recognizer hears the whole recording again from its start ({@link #decodedFrames}), in
+ * the background: Vosk going on afresh after a final result hears the first words after it worse, so the transcript is
+ * always that of one recognizer hearing the recording through, word for word what it would be without the pause
+ * (at the cost of decoding again what came before a pause the caller broke). A stream that never heard anything
+ * louder comes back empty without a recognizer.
  *
  * <p>While the caller speaks, the frames are fed to the recognizer in the background, on the owner's decoding threads
  * (lower priority): {@link #accept} only queues them. Once the recording has ended, what the background has not fed
@@ -47,6 +54,11 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final int TRAILING_SILENCE_FRAMES =
       Math.max(1, TRAILING_SILENCE_DECODED_MS / VoskSpeechToText.CHUNK_MS);
+  /**
+   * Marks, among the frames to feed, the end of the decoded part of a pause: the recognizer gives its final result
+   * there, and is given back if the caller has not spoken again meanwhile.
+   */
+  private static final short[] PAUSE_END = new short[0];
   /** Where the recognizer stands, as Vosk sees it. */
   private enum VoskState {
     /** New, or its final result was taken: audio fed next starts a new decoder and new features. */
@@ -66,6 +78,13 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private final Deque<short[]> heldSilence = new ArrayDeque<>();
   private final Deque<short[]> waitingForRecognizer = new ArrayDeque<>();
   private final List<String> results = new ArrayList<>();
+  /**
+   * Every frame queued for the recognizer so far, in order (while audio is decoded as it comes): what a recognizer
+   * hears again from the start when the caller speaks after a pause whose final result was taken.
+   */
+  private final List<short[]> decodedFrames = new ArrayList<>();
+  /** Whether the final result was taken in the current pause (and the recognizer given back): see the class comment. */
+  private boolean pauseFinalTaken;
   private int rateHz = -1;
   private short[] frame;
   private int frameFill;
@@ -155,9 +174,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       awaitBackgroundFeeding();
       phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
       if (failure != null) throw failure;
-      if (recognizer == null) startRecognizer(true);
+      // A stream whose final result was taken in the pause, the caller silent since, needs no recognizer again.
+      if (recognizer == null && !waitingForRecognizer.isEmpty()) startRecognizer(true);
       phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
-      feed(recognizer, List.copyOf(waitingForRecognizer));
+      if (recognizer != null) feed(recognizer, List.copyOf(waitingForRecognizer));
       waitingForRecognizer.clear();
       phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
       if (voskState == VoskState.RUNNING) {
@@ -170,6 +190,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       throw new SpeechFailure("Vosk failed to transcribe", e);
     } finally {
       done = true;
+      decodedFrames.clear();
       release();
       finishNanos = System.nanoTime() - startNanos;
       decodeNanos += finishNanos;
@@ -181,6 +202,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     done = true;
     heldSilence.clear();
     waitingForRecognizer.clear();
+    decodedFrames.clear();
     release();
   }
 
@@ -213,10 +235,12 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       } else {
         heardSound = true;
         pauseFramesDecoded = 0;
+        speakingAgain();
         frames.addAll(heldSilence);
         heldSilence.clear();
       }
       frames.add(samples);
+      if (asItComes && silent && pauseFramesDecoded == TRAILING_SILENCE_FRAMES) frames.add(PAUSE_END);
       decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
@@ -233,11 +257,33 @@ final class VoskTranscriptionStream implements TranscriptionStream {
    */
   private void decode(List<short[]> frames) throws SpeechFailure {
     waitingForRecognizer.addAll(frames);
+    if (asItComes) frames.stream().filter(f -> f != PAUSE_END).forEach(decodedFrames::add);
     if (!asItComes || recognizer == null && !startRecognizer(false)) return;
     if (!feedingScheduled) {
       feedingScheduled = true;
       owner.decodeInBackground(this::feedInBackground);
     }
+  }
+
+  /**
+   * The caller speaks after a pause: a pause end not fed yet is dropped (the recognizer just goes on), and a final
+   * result already taken in the pause is thrown away, to hear the recording again from the start.
+   */
+  private void speakingAgain() {
+    if (waitingForRecognizer.peekLast() == PAUSE_END) waitingForRecognizer.removeLast();
+    if (pauseFinalTaken) hearAgainFromTheStart();
+  }
+
+  /**
+   * Throws away what was heard and queues every frame of the recording again, for a recognizer that starts afresh: a
+   * new one, or the one whose final result was just taken (its words are then timed from where it stands now).
+   */
+  private void hearAgainFromTheStart() {
+    results.clear();
+    waitingForRecognizer.clear();
+    waitingForRecognizer.addAll(decodedFrames);
+    pauseFinalTaken = false;
+    if (recognizer != null) offsetSeconds = (double) (owner.samplesDecodedBy(recognizer) + samplesFed) / rateHz;
   }
 
   /**
@@ -273,9 +319,27 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         decodeNanos += System.nanoTime() - startNanos;
         if (closed != null) results.add(closed);
         if (failed != null) fail(new SpeechFailure("Vosk failed to transcribe", failed));
-        if (done) release(); // closed meanwhile: its caller did not wait for this frame
+        if (done) {
+          release(); // closed meanwhile: its caller did not wait for this frame
+        } else if (samples == PAUSE_END && closed != null && failure == null) {
+          pausedWithFinalResult();
+        }
         notifyAll();
       }
+    }
+  }
+
+  /**
+   * The final result was taken at the end of the decoded part of a pause: the recognizer is given back, unless the
+   * caller spoke again while it was being taken (then it hears the recording again) or the recording has ended (then
+   * {@link #finish()} gives it back).
+   */
+  private void pausedWithFinalResult() {
+    pauseFinalTaken = true;
+    if (!waitingForRecognizer.isEmpty()) {
+      hearAgainFromTheStart();
+    } else if (!finishing) {
+      release();
     }
   }
 
@@ -306,10 +370,15 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   /**
-   * Feeds one frame on the thread feeding the recognizer; returns the result of the segment Vosk closed there, if any.
-   * A closed segment's result is taken at once: the final result holds only the last.
+   * Feeds one frame, or at {@link #PAUSE_END} takes the final result, on the thread feeding the recognizer; returns the
+   * result Vosk gave there, if any. A closed segment's result is taken at once: the final result holds only the last.
    */
   private String step(Recognizer r, short[] samples) {
+    if (samples == PAUSE_END) {
+      if (voskState != VoskState.RUNNING) return null; // nothing fed since, or Vosk closed the segment itself
+      voskState = VoskState.FRESH;
+      return r.getFinalResult();
+    }
     if (!r.acceptWaveForm(samples, samples.length)) {
       voskState = VoskState.RUNNING;
       return null;
@@ -349,6 +418,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     failure = e;
     heldSilence.clear();
     waitingForRecognizer.clear();
+    decodedFrames.clear();
     release();
   }
 

@@ -101,6 +101,56 @@ class RecognizerReuseIT {
   }
 
   @Test
+  void aCallerWhoPausesLendsTheRecognizerToAnotherAndIsHeardWordForWordAsWithoutThePause() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
+      Audio dropping = caller("internet-dropping.wav");
+      Audio pause = Audio.silence(dropping.sampleRateHz(), 1000);
+      Audio router = caller("no-its-the-router.wav");
+      Transcript throughTheRecording = speech.transcribe(Audio.join(List.of(dropping, pause, router)));
+
+      Transcript paused;
+      try (TranscriptionStream stream = speech.startTranscribing()) {
+        stream.accept(dropping);
+        stream.accept(pause);
+        ((VoskTranscriptionStream) stream).awaitBackgroundFed();
+        assertEquals(1, speech.idleRecognizers(), "given back in the pause, though the recording goes on");
+
+        // The only recognizer is free: another caller is heard meanwhile instead of waiting for this recording's end.
+        assertTrue(speech.transcribe(caller("billing.wav")).text().contains("charged"));
+
+        stream.accept(router); // the caller speaks again: the recording is heard again from its start
+        paused = stream.finish();
+      }
+
+      assertHeardAlike(throughTheRecording, paused);
+      int firstWords = speech.transcribe(dropping).words().size();
+      assertTrue(paused.text().contains("internet") && paused.words().size() > firstWords + 2, paused.text());
+    }
+  }
+
+  @Test
+  void aCallerHeardToTheEndWhileAsteriskWaitsForSilenceNeedsNoRecognizerWhenTheRecordingEnds() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
+      Audio billing = caller("billing.wav");
+      Transcript alone = speech.transcribe(Audio.join(List.of(billing, Audio.silence(billing.sampleRateHz(), 300))));
+      ExecutorService asterisk = Executors.newSingleThreadExecutor();
+      try (TranscriptionStream finished = speech.startTranscribing();
+          TranscriptionStream speaking = speech.startTranscribing()) {
+        finished.accept(billing);
+        finished.accept(Audio.silence(billing.sampleRateHz(), 2000)); // Asterisk ends the recording on this silence
+        ((VoskTranscriptionStream) finished).awaitBackgroundFed();
+        speaking.accept(caller("internet-dropping.wav")); // another caller takes the only recognizer, and keeps it
+
+        Future<Transcript> heard = asterisk.submit(finished::finish);
+
+        assertHeardAlike(alone, heard.get(1, TimeUnit.MINUTES)); // it would never come if it waited for a recognizer
+      } finally {
+        asterisk.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void noMoreRecognizersOfAKindWaitIdleThanMayDecodeAtOnce() throws Exception {
     try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 2, 3600)) {
       ExecutorService calls = Executors.newFixedThreadPool(6);
