@@ -1,5 +1,6 @@
 package org.empathyivr.domain.dialog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,8 @@ public enum Answer {
    *   <li>when both read the same answer and at least one was sure of its words (see {@link Confidence}), that is it;
    *   <li>a request for a person from the grammar whose words the free speech heard as a plain denial ("no it's agent"
    *       against "no it's my television") is a denial;
+   *   <li>when both heard a denial and the free words start with it ("no" and "no my phone line is dead"), it is a
+   *       denial even if neither was sure: two recognizers agree on the answer's first word;
    *   <li>when the grammar heard both a yes and a no ("yeah you not it"), the free words decide if they give one;
    *   <li>when the grammar heard no answer, or was unsure of it, only the free words'
    *       request for a person, or a short denial that starts with a no ("no way"), is taken: never a yes, which in free
@@ -61,6 +64,7 @@ public enum Answer {
     Answer free = fromFreeWords(freeWords.text());
     if (grammar == free && (Confidence.sure(answerWords) || Confidence.sure(freeWords))) return grammar;
     if (grammar == PERSON && free == NO) return NO;
+    if (grammar == NO && free == NO && startsWithDenial(freeWords.text())) return NO;
     if (saysYesAndNo(answerWords.text()) && (free == YES || free == NO)) return free;
     if (grammar == UNCLEAR || !Confidence.sure(answerWords)) {
       if (free == PERSON || (free == NO && isShortDenial(freeWords.text()))) return free;
@@ -70,9 +74,42 @@ public enum Answer {
     return grammar;
   }
 
-  /** Free speech read as an answer: a request for a person (asked for, not merely named), a denial, a yes, or none. */
+  /**
+   * Free speech read as an answer: a request for a person (asked for, not merely named, or asked to talk to whoever the
+   * rest was heard as: "let me talk to a bird and"), a denial, a yes, or none. A reply that starts with "know" starts
+   * with "no": the language model prefers "know my phone line…" to "no my phone line…".
+   */
   private static Answer fromFreeWords(String text) {
-    return asksForPerson(text) ? PERSON : yesOrNo(words(text));
+    List<String> words = answerWords(text);
+    if (asksForPerson(text) || asksToTalkToSomeone(words)) return PERSON;
+    return yesOrNo(words);
+  }
+
+  /**
+   * "Talk to" or "speak with" in a reply to "is that right?": not a yes or a no but a request for someone, whoever the
+   * free speech heard after it (a person's name is often misheard). Only for that reply: describing an issue, "I want
+   * to talk to you about my bill" asks for no one.
+   */
+  private static boolean asksToTalkToSomeone(List<String> words) {
+    for (int i = 0; i + 1 < words.size(); i++) {
+      boolean talk = words.get(i).equals("talk") || words.get(i).equals("speak");
+      if (talk && (words.get(i + 1).equals("to") || words.get(i + 1).equals("with"))) return true;
+    }
+    return false;
+  }
+
+  /** The words of a free-speech reply, its first "know" read as "no". */
+  private static List<String> answerWords(String text) {
+    List<String> words = words(text);
+    if (words.isEmpty() || !words.get(0).equals("know")) return words;
+    List<String> read = new ArrayList<>(words);
+    read.set(0, "no");
+    return read;
+  }
+
+  private static boolean startsWithDenial(String text) {
+    List<String> words = answerWords(text);
+    return !words.isEmpty() && NO_WORDS.contains(words.get(0));
   }
 
   /** A denial wins over an affirmation ("not right"); neither is UNCLEAR. */
@@ -88,8 +125,7 @@ public enum Answer {
   }
 
   private static boolean isShortDenial(String text) {
-    List<String> words = words(text);
-    return !words.isEmpty() && words.size() <= MAX_SHORT_ANSWER_WORDS && NO_WORDS.contains(words.get(0));
+    return startsWithDenial(text) && words(text).size() <= MAX_SHORT_ANSWER_WORDS;
   }
 
   public static Answer fromKey(char key) {

@@ -31,6 +31,24 @@ class AnswerHeardTest {
   }
 
   @Test
+  void whenBothHeardADenialThatStartsTheReplyItStandsThoughNeitherWasSure() {
+    // FreeTTS's "no, my phone line is dead": the language model prefers "know my phone…" to "no my phone…".
+    assertEquals(Answer.NO, Answer.heard(words(UNSURE, "no"), words(UNSURE, "know my phone line is dead")));
+    assertEquals(Answer.NO, Answer.heard(words(UNSURE, "nope it's"), words(UNSURE, "nope it's the building")));
+    // A denial in the middle of what the free speech heard is not the answer's first word.
+    assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "no"), words(UNSURE, "i know it's not on")));
+    assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "no"), words(UNSURE, "knowing it")));
+  }
+
+  @Test
+  void askingToTalkToSomeoneIsARequestForAPersonWhoeverTheRestWasHeardAs() {
+    // espeak's "let me talk to a person": nothing to the grammar, the person misheard by free speech.
+    assertEquals(Answer.PERSON, Answer.heard(Transcript.EMPTY, words(SURE, "let me talk to a bird and")));
+    assertEquals(Answer.PERSON, Answer.heard(Transcript.EMPTY, words(UNSURE, "could i speak with and")));
+    assertEquals(Answer.UNCLEAR, Answer.heard(Transcript.EMPTY, words(SURE, "the talk show")));
+  }
+
+  @Test
   void whenTheGrammarHeardBothYesAndNoTheFreeWordsDecide() {
     assertEquals(Answer.YES, Answer.heard(words(SURE, "yeah you not it"), words(SURE, "yeah you got it")));
     assertEquals(Answer.NO, Answer.heard(words(SURE, "no right"), words(SURE, "no that's not right")));
