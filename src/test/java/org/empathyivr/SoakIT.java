@@ -33,7 +33,8 @@ class SoakIT {
     assertTrue(printed.contains("SOAK 24 calls in "), printed + err);
     assertTrue(printed.contains(", 0 errors\n"), printed);
     String figures = "threads \\d+, open fds \\d+, RSS \\d+ MiB \\(peak \\d+ MiB\\), heap \\d+ MiB used.*;"
-        + " Java heap resident \\d+ MiB, JVM non-heap \\d+ MiB, (glibc|jemalloc) malloc in use \\d+ MiB, held free \\d+ MiB\n";
+        + " Java heap resident \\d+ MiB, JVM non-heap \\d+ MiB, (glibc|jemalloc) malloc in use \\d+ MiB, held free \\d+ MiB;"
+        + " RSS with the idle recognizers \\d+ MiB\n";
     for (int calls : new int[] {8, 16, 24}) {
       assertTrue(printed.matches("(?s).*SOAK after " + calls + " calls \\([0-9.]+ s, 0 errors\\): " + figures + ".*"),
           printed);

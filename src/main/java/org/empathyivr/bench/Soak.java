@@ -146,9 +146,14 @@ public final class Soak {
             Round round = placer.place(n, concurrent, false);
             done += n;
             failures.addAll(round.failures());
+            Footprint withIdle = Footprint.settled();
+            // The recognizers waiting idle for the next call are bounded, and a quiet line frees them after 30 s:
+            // growth is measured without them.
+            stt.freeIdleRecognizers();
             Footprint footprint = Footprint.settled();
-            out.printf("SOAK after %d calls (%.1f s, %d errors): %s%n", done, round.wallMs() / 1000.0,
-                round.failures().size(), footprint);
+            out.printf("SOAK after %d calls (%.1f s, %d errors): %s; RSS with the idle recognizers %s%n", done,
+                round.wallMs() / 1000.0, round.failures().size(), footprint,
+                withIdle.rssMib().map(r -> r + " MiB").orElse("n/a"));
             series.put(done, footprint);
           }
         } finally {

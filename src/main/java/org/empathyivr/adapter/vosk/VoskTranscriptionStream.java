@@ -38,7 +38,8 @@ import org.vosk.Recognizer;
  * result is thrown away and a recognizer hears the whole recording again from its start ({@link #decodedFrames}), in
  * the background: Vosk going on afresh after a final result hears the first words after it worse, so the transcript is
  * always that of one recognizer hearing the recording through, word for word what it would be without the pause
- * (at the cost of decoding again what came before a pause the caller broke). A stream that never heard anything
+ * (at the cost of decoding again what came before a pause the caller broke, at most {@value #MAX_HEARD_AGAIN} times
+ * a recording; after that the recognizer stays until the recording ends). A stream that never heard anything
  * louder comes back empty without a recognizer.
  *
  * <p>While the caller speaks, the frames are fed to the recognizer in the background, on the owner's decoding threads
@@ -59,6 +60,12 @@ final class VoskTranscriptionStream implements TranscriptionStream {
    * there, and is given back if the caller has not spoken again meanwhile.
    */
   private static final short[] PAUSE_END = new short[0];
+  /**
+   * How many times, at most, a stream hears its recording again from the start (see the class comment); after that
+   * its recognizer stays through pauses until the recording ends, so a caller who keeps pausing costs at most this
+   * many times more decoding, not more and more with every pause.
+   */
+  static final int MAX_HEARD_AGAIN = 2;
   /** Where the recognizer stands, as Vosk sees it. */
   private enum VoskState {
     /** New, or its final result was taken: audio fed next starts a new decoder and new features. */
@@ -85,6 +92,8 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private final List<short[]> decodedFrames = new ArrayList<>();
   /** Whether the final result was taken in the current pause (and the recognizer given back): see the class comment. */
   private boolean pauseFinalTaken;
+  /** How many times the recording was heard again from the start. */
+  private int heardAgain;
   private int rateHz = -1;
   private short[] frame;
   private int frameFill;
@@ -211,6 +220,11 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     while (feedingScheduled || feedingNow) wait();
   }
 
+  /** How many times the recording was heard again from the start, after the caller spoke after a pause. */
+  synchronized int timesHeardAgain() {
+    return heardAgain;
+  }
+
   /** How long {@link #finish()} took: the decoding left when the audio ended, and the final result. */
   synchronized long finishNanos() {
     return finishNanos;
@@ -240,7 +254,9 @@ final class VoskTranscriptionStream implements TranscriptionStream {
         heldSilence.clear();
       }
       frames.add(samples);
-      if (asItComes && silent && pauseFramesDecoded == TRAILING_SILENCE_FRAMES) frames.add(PAUSE_END);
+      if (asItComes && silent && pauseFramesDecoded == TRAILING_SILENCE_FRAMES && heardAgain < MAX_HEARD_AGAIN) {
+        frames.add(PAUSE_END);
+      }
       decode(frames);
     } catch (SpeechFailure e) {
       fail(e);
@@ -283,6 +299,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     waitingForRecognizer.clear();
     waitingForRecognizer.addAll(decodedFrames);
     pauseFinalTaken = false;
+    heardAgain++;
     if (recognizer != null) offsetSeconds = (double) (owner.samplesDecodedBy(recognizer) + samplesFed) / rateHz;
   }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
@@ -67,14 +68,22 @@ class ConfirmationAccuracyIT {
 
   private record Sample(Sentence sentence, String voice, Audio audio) {}
 
-  private record Heard(Sample sample, String answerText, Answer answer, String freeText) {
+  private record Heard(Sample sample, Transcript answerWords, Answer answer, Transcript freeWords) {
+    String answerText() {
+      return answerWords.text();
+    }
+
+    String freeText() {
+      return freeWords.text();
+    }
+
     boolean right() {
       return answer == sample.sentence().expected();
     }
 
     /** For a denial that names the issue: whether the free-speech transcript kept the word the correction needs. */
     Optional<Boolean> correctionKept() {
-      return sample.sentence().keep().map(w -> answer == Answer.NO && freeText.contains(w));
+      return sample.sentence().keep().map(w -> answer == Answer.NO && freeText().contains(w));
     }
   }
 
@@ -110,7 +119,7 @@ class ConfirmationAccuracyIT {
   private static Heard hear(VoskSpeechToText stt, Sample sample) throws Exception {
     Transcript answerWords = stt.transcribeAnswer(sample.audio());
     Transcript freeWords = stt.transcribe(sample.audio());
-    return new Heard(sample, answerWords.text(), Answer.heard(answerWords, freeWords), freeWords.text());
+    return new Heard(sample, answerWords, Answer.heard(answerWords, freeWords), freeWords);
   }
 
   private static void print(List<Heard> heard, long right, int answers, double accuracy) {
@@ -146,9 +155,15 @@ class ConfirmationAccuracyIT {
   }
 
   private static String describe(Heard h) {
-    return String.format(Locale.ROOT, "%s \"%s\" (%s) heard \"%s\", free speech \"%s\" -> %s",
+    return String.format(Locale.ROOT, "%s \"%s\" (%s) heard \"%s\" %s, free speech \"%s\" %s -> %s",
         h.sample().sentence().meaning(), h.sample().sentence().text(), h.sample().voice(), h.answerText(),
-        h.freeText(), h.answer());
+        confidences(h.answerWords()), h.freeText(), confidences(h.freeWords()), h.answer());
+  }
+
+  /** Each word's confidence, as Vosk gave it. */
+  private static String confidences(Transcript heard) {
+    return heard.words().stream().map(w -> String.format(Locale.ROOT, "%.2f", w.confidence()))
+        .collect(Collectors.joining(" ", "[", "]"));
   }
 
   private static Map<String, Sentence> sentences(Path tsv) throws IOException {

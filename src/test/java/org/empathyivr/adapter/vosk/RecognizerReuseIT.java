@@ -129,6 +129,31 @@ class RecognizerReuseIT {
   }
 
   @Test
+  void aCallerWhoKeepsPausingIsHeardAgainOnlySoOftenAndStillWordForWord() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
+      List<Audio> said = List.of(caller("yes.wav"), caller("no.wav"), caller("yes.wav"), caller("agent.wav"));
+      Audio pause = Audio.silence(said.get(0).sampleRateHz(), 1000);
+      List<Audio> withPauses = new ArrayList<>();
+      for (Audio words : said) withPauses.addAll(List.of(words, pause));
+      Transcript throughTheRecording = speech.transcribe(Audio.join(withPauses));
+
+      Transcript paused;
+      int heardAgain;
+      try (TranscriptionStream stream = speech.startTranscribing()) {
+        for (Audio piece : withPauses) {
+          stream.accept(piece);
+          ((VoskTranscriptionStream) stream).awaitBackgroundFed();
+        }
+        paused = stream.finish();
+        heardAgain = ((VoskTranscriptionStream) stream).timesHeardAgain();
+      }
+
+      assertEquals(VoskTranscriptionStream.MAX_HEARD_AGAIN, heardAgain, "three pauses broken, heard again twice");
+      assertHeardAlike(throughTheRecording, paused);
+    }
+  }
+
+  @Test
   void aCallerHeardToTheEndWhileAsteriskWaitsForSilenceNeedsNoRecognizerWhenTheRecordingEnds() throws Exception {
     try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 1, 3600)) {
       Audio billing = caller("billing.wav");
