@@ -14,13 +14,15 @@ import org.empathyivr.eval.FrustrationEvaluation;
 import org.empathyivr.eval.LabeledManifest;
 
 /**
- * {@code eval-frustration [--config FILE] [--threshold T] MANIFEST.tsv}: scores the frustration detector with the
+ * {@code eval-frustration [--config FILE] [--threshold T] [--wrong N] MANIFEST.tsv}: scores the frustration detector with the
  * configured weights on a labeled manifest, each row a turn judged at {@code frustration.turn-threshold}, or {@code frustration.threshold} for audio (or T for both); audio
- * goes through the configured recognizer, as in a call.
+ * goes through the configured recognizer, as in a call. {@code --wrong N} also prints up to N frustrated rows missed and
+ * N calm rows taken for frustrated, with their scores and cues.
  */
 final class FrustrationCommand {
   private static final int EXIT_USAGE = 2;
-  private static final String USAGE = "usage: eval-frustration [--config FILE] [--threshold T] MANIFEST.tsv";
+  private static final String USAGE =
+      "usage: eval-frustration [--config FILE] [--threshold T] [--wrong N] MANIFEST.tsv";
 
   private FrustrationCommand() {}
 
@@ -28,11 +30,14 @@ final class FrustrationCommand {
     Optional<Path> configFile = Optional.empty();
     Optional<Path> manifestFile = Optional.empty();
     Optional<Double> threshold = Optional.empty();
+    int wrong = 0;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {
         configFile = Optional.of(Path.of(args[++i]));
       } else if (args[i].equals("--threshold") && i + 1 < args.length && args[i + 1].matches("0?\\.[0-9]+|1(\\.0*)?")) {
         threshold = Optional.of(Double.parseDouble(args[++i]));
+      } else if (args[i].equals("--wrong") && i + 1 < args.length && args[i + 1].matches("[0-9]{1,6}")) {
+        wrong = Integer.parseInt(args[++i]);
       } else if (!args[i].startsWith("--") && manifestFile.isEmpty()) {
         manifestFile = Optional.of(Path.of(args[i]));
       } else {
@@ -50,11 +55,11 @@ final class FrustrationCommand {
       if (threshold.isPresent()) weights = weights.withThresholds(threshold.get(), threshold.get());
       LabeledManifest manifest = LabeledManifest.read(manifestFile.get());
       if (!manifest.audio()) {
-        FrustrationEvaluation.run(manifest, weights, Optional.empty(), out);
+        FrustrationEvaluation.run(manifest, weights, Optional.empty(), wrong, out);
         return 0;
       }
       try (VoskSpeechToText speech = VoskSpeechToText.open(settings.speech().modelDir(), 1)) {
-        FrustrationEvaluation.run(manifest, weights, Optional.of(speech), out);
+        FrustrationEvaluation.run(manifest, weights, Optional.of(speech), wrong, out);
       }
       return 0;
     } catch (ConfigException | IOException | SpeechFailure | IllegalArgumentException e) {

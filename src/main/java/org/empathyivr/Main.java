@@ -45,7 +45,7 @@ public final class Main {
           "       java -jar empathy-ivr.jar eval-stt [--config FILE] [--threads N] MANIFEST.tsv",
           "       java -jar empathy-ivr.jar check-config FILE",
           "       java -jar empathy-ivr.jar reflect TEXT",
-          "       java -jar empathy-ivr.jar eval-frustration [--config FILE] [--threshold T] MANIFEST.tsv",
+          "       java -jar empathy-ivr.jar eval-frustration [--config FILE] [--threshold T] [--wrong N] MANIFEST.tsv",
           "  serve      run the FastAGI server for Asterisk (the default)",
           "  simulate   call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup",
           "  say        render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)",

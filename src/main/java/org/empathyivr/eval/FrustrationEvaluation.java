@@ -120,8 +120,12 @@ public final class FrustrationEvaluation {
     return span > 0 ? words.size() / span : Double.NaN;
   }
 
-  /** Prints figures per part (when the manifest has a {@code corpus_part}), the cost, and the summary line last. */
-  public static BinaryScores report(List<Scored> scored, PrintStream out) {
+  /**
+   * Prints figures per part (when the manifest has a {@code corpus_part}), the cost, up to {@code wrong} of the
+   * frustrated rows missed and as many calm rows taken for frustrated (each with its score and cues, to see why), and
+   * the summary line last.
+   */
+  public static BinaryScores report(List<Scored> scored, int wrong, PrintStream out) {
     BinaryScores all = new BinaryScores();
     Map<String, BinaryScores> parts = new TreeMap<>();
     Map<String, Integer> cueCounts = new TreeMap<>();
@@ -136,15 +140,36 @@ public final class FrustrationEvaluation {
     long[] nanos = scored.stream().mapToLong(Scored::scoringNanos).sorted().toArray();
     out.printf(Locale.ROOT, "scoring a turn: median %.3f ms, p99 %.3f ms, max %.3f ms (beyond recognition)%n",
         nanos[nanos.length / 2] / 1e6, nanos[(int) (0.99 * (nanos.length - 1))] / 1e6, nanos[nanos.length - 1] / 1e6);
+    printWrong("missed (frustrated, scored calm)", scored.stream().filter(s -> s.item().frustrated() && !s.predicted()),
+        wrong, true, out);
+    printWrong("false alarms (calm, scored frustrated)",
+        scored.stream().filter(s -> !s.item().frustrated() && s.predicted()), wrong, false, out);
     out.println(all.confusion());
     out.println(all.line());
     return all;
   }
 
+  /**
+   * Prints up to {@code limit} of {@code rows}: the missed ones highest score first (the nearest misses), the false
+   * alarms highest first too (the surest mistakes).
+   */
+  private static void printWrong(String title, java.util.stream.Stream<Scored> rows, int limit, boolean missed,
+      PrintStream out) {
+    if (limit <= 0) return;
+    List<Scored> sorted = rows.sorted((a, b) -> Double.compare(b.frustration().score(), a.frustration().score())).toList();
+    out.printf(Locale.ROOT, "%s: %d%s%n", title, sorted.size(), sorted.size() > limit ? ", the first " + limit : "");
+    for (Scored s : sorted.subList(0, Math.min(limit, sorted.size()))) {
+      String what = s.item().column("wav_path").orElse(s.item().text());
+      if (what.length() > 90) what = what.substring(0, 87) + "...";
+      String cues = s.frustration().cues().stream().map(Frustration.Cue::explanation)
+          .collect(java.util.stream.Collectors.joining("; "));
+      out.printf(Locale.ROOT, "  %.2f  %s  [%s]%n", s.frustration().score(), what, cues.isEmpty() ? "no cue" : cues);
+    }
+  }
+
   /** Reads and scores a manifest; {@code speech} is needed only for audio. */
-  public static BinaryScores run(
-      LabeledManifest manifest, FrustrationSettings settings, Optional<SpeechToText> speech, PrintStream out)
-      throws IOException, SpeechFailure {
+  public static BinaryScores run(LabeledManifest manifest, FrustrationSettings settings, Optional<SpeechToText> speech,
+      int wrong, PrintStream out) throws IOException, SpeechFailure {
     WordsModel model = WordsModel.bundled();
     out.printf(Locale.ROOT, "eval-frustration: %d turns (%s) from %s, threshold %.2f%n", manifest.items().size(),
         manifest.audio() ? "audio, each against its speaker's usual" : "text", manifest.file(),
@@ -152,6 +177,6 @@ public final class FrustrationEvaluation {
     List<Scored> scored = manifest.audio()
         ? scoreAudio(manifest, settings, model, speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out)
         : scoreText(manifest, settings, model);
-    return report(scored, out);
+    return report(scored, wrong, out);
   }
 }

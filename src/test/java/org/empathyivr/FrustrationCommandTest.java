@@ -1,0 +1,70 @@
+package org.empathyivr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eval-frustration} on a small text manifest: the figures end with the summary line, and {@code --wrong} shows
+ * an admin which turns the detector got wrong and why.
+ */
+class FrustrationCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void showsTheTurnsItGotWrongWithTheirScoresAndCuesBeforeTheSummaryLine() throws Exception {
+    Path manifest = dir.resolve("manifest.tsv");
+    Files.writeString(manifest, String.join("\n",
+        "label\ttext",
+        "frustrated\tthis is the third time i am calling and it is still not fixed, i want a manager",
+        "frustrated\thello there",
+        "calm\tthank you, that is all",
+        "calm\tthis is ridiculous, the third time and still not fixed",
+        "excluded\tanything at all",
+        ""));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = FrustrationCommand.run(new String[] {"--wrong", "5", manifest.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, printed + err);
+    assertTrue(printed.contains("missed (frustrated, scored calm): 1\n"), printed);
+    assertTrue(printed.matches("(?s).*missed.*\n  0\\.\\d\\d  hello there  \\[no cue\\]\n.*"), printed);
+    assertTrue(printed.contains("false alarms (calm, scored frustrated): 1\n"), printed);
+    assertTrue(printed.matches("(?s).*false alarms.*\n  0\\.\\d\\d  this is ridiculous, the third time and still not fixed"
+        + "  \\[.*third time.*\\]\n.*"), printed);
+    String[] lines = printed.split("\n");
+    assertEquals("precision 0.500 recall 0.500 f1 0.500 n 4", lines[lines.length - 1]);
+  }
+
+  @Test
+  void withoutTheOptionNoRowIsShown() throws Exception {
+    Path manifest = dir.resolve("manifest.tsv");
+    Files.writeString(manifest, "label\ttext\nfrustrated\thello there\ncalm\tthank you\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = FrustrationCommand.run(new String[] {manifest.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status);
+    assertTrue(!printed.contains("missed") && !printed.contains("hello there"), printed);
+  }
+
+  @Test
+  void aBadCountIsAUsageError() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = FrustrationCommand.run(new String[] {"--wrong", "many", "manifest.tsv"}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, status);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--wrong N"));
+  }
+}
