@@ -34,7 +34,8 @@ import org.vosk.Recognizer;
  *
  * <p>One {@link Model} is loaded and shared by every call; each recording is decoded by a {@link Recognizer} of its
  * own while it lasts (a {@link VoskTranscriptionStream}), taken when its first speech arrives, fed as the caller
- * speaks, and given back when the stream finishes; the audio of a caller still speaking is decoded on threads of lower
+ * speaks, and given back when the stream finishes, or already in the pause that ends the recording (see {@link
+ * VoskTranscriptionStream}); the audio of a caller still speaking is decoded on threads of lower
  * priority (see {@link DecodingThreads}), and what is left when the recording ends on the waiting caller's own thread.
  * At most {@code maxLiveRecognizers} recognizers decode at once: a recognizer's native memory stays with the process
  * after it is freed, so this bound is what bounds the process's size. Streams beyond it keep their audio and decode it
