@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.frustration.FrustrationMeter;
@@ -141,20 +143,19 @@ public final class FrustrationEvaluation {
     out.printf(Locale.ROOT, "scoring a turn: median %.3f ms, p99 %.3f ms, max %.3f ms (beyond recognition)%n",
         nanos[nanos.length / 2] / 1e6, nanos[(int) (0.99 * (nanos.length - 1))] / 1e6, nanos[nanos.length - 1] / 1e6);
     printWrong("missed (frustrated, scored calm)", scored.stream().filter(s -> s.item().frustrated() && !s.predicted()),
-        wrong, true, out);
+        wrong, out);
     printWrong("false alarms (calm, scored frustrated)",
-        scored.stream().filter(s -> !s.item().frustrated() && s.predicted()), wrong, false, out);
+        scored.stream().filter(s -> !s.item().frustrated() && s.predicted()), wrong, out);
     out.println(all.confusion());
     out.println(all.line());
     return all;
   }
 
   /**
-   * Prints up to {@code limit} of {@code rows}: the missed ones highest score first (the nearest misses), the false
-   * alarms highest first too (the surest mistakes).
+   * Prints up to {@code limit} of {@code rows}, the highest score first: for misses the nearest ones, for false alarms
+   * the surest.
    */
-  private static void printWrong(String title, java.util.stream.Stream<Scored> rows, int limit, boolean missed,
-      PrintStream out) {
+  private static void printWrong(String title, Stream<Scored> rows, int limit, PrintStream out) {
     if (limit <= 0) return;
     List<Scored> sorted = rows.sorted((a, b) -> Double.compare(b.frustration().score(), a.frustration().score())).toList();
     out.printf(Locale.ROOT, "%s: %d%s%n", title, sorted.size(), sorted.size() > limit ? ", the first " + limit : "");
@@ -162,7 +163,7 @@ public final class FrustrationEvaluation {
       String what = s.item().column("wav_path").orElse(s.item().text());
       if (what.length() > 90) what = what.substring(0, 87) + "...";
       String cues = s.frustration().cues().stream().map(Frustration.Cue::explanation)
-          .collect(java.util.stream.Collectors.joining("; "));
+          .collect(Collectors.joining("; "));
       out.printf(Locale.ROOT, "  %.2f  %s  [%s]%n", s.frustration().score(), what, cues.isEmpty() ? "no cue" : cues);
     }
   }
