@@ -24,6 +24,8 @@ import org.empathyivr.adapter.webhook.WebhookDeliverer;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.frustration.ScoringWarmUp;
+import org.empathyivr.domain.frustration.WordsModel;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
@@ -108,15 +110,27 @@ public final class SupportLine {
             settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
     script.observe(metrics);
     ((FallbackHandoffStore) store).countNoSpace(() -> metrics.error("spool-full"));
+    // The first caller's turns are scored by compiled code: made-up calls are scored while the prompts render.
+    Thread warmUp = new Thread(() -> {
+      long started = System.nanoTime();
+      int turns = ScoringWarmUp.run(settings.dialog().frustration(), WordsModel.bundled(), ScoringWarmUp.ROUNDS);
+      log.info("frustration scoring warmed up on {} turns in {} ms", turns, (System.nanoTime() - started) / 1_000_000);
+    }, "scoring-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     try {
       script.prepare();
       long started = System.nanoTime();
       int rendered = script.renderFixedPrompts();
       log.info("rendered {} fixed prompts in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
+      warmUp.join();
     } catch (IOException e) {
       throw new StartupFailure("spool.dir " + settings.spoolDir() + " is not usable: " + e, e);
     } catch (SpeechFailure e) {
       throw new StartupFailure("FreeTTS cannot synthesize the phrasebook: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupFailure("interrupted while starting", e);
     }
     Settings.Agi agi = settings.agi();
     SupportLineAgiServer server =

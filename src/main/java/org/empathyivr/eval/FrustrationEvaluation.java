@@ -15,6 +15,7 @@ import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.frustration.FrustrationMeter;
 import org.empathyivr.domain.frustration.FrustrationSettings;
+import org.empathyivr.domain.frustration.ScoringWarmUp;
 import org.empathyivr.domain.frustration.VoiceAnalyzer;
 import org.empathyivr.domain.frustration.VoiceProfile;
 import org.empathyivr.domain.frustration.Words;
@@ -175,6 +176,11 @@ public final class FrustrationEvaluation {
     out.printf(Locale.ROOT, "eval-frustration: %d turns (%s) from %s, threshold %.2f%n", manifest.items().size(),
         manifest.audio() ? "audio, each against its speaker's usual" : "text", manifest.file(),
         manifest.audio() ? settings.threshold() : settings.turnThreshold());
+    // As the service does at start: the turns are timed as a running line scores them, not as cold code would.
+    long warming = System.nanoTime();
+    int warmTurns = ScoringWarmUp.run(settings, model, ScoringWarmUp.ROUNDS);
+    out.printf(Locale.ROOT, "scoring warmed up as at start-up: %d made-up turns in %d ms%n", warmTurns,
+        (System.nanoTime() - warming) / 1_000_000);
     List<Scored> scored = manifest.audio()
         ? scoreAudio(manifest, settings, model, speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out)
         : scoreText(manifest, settings, model);
