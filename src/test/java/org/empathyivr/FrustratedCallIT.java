@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import org.empathyivr.json.JsonDocument;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,23 +53,39 @@ class FrustratedCallIT {
     assertEquals(4, said.size(), "greeting and question, reflection, apology, then the person is coming: " + said);
     String last = said.get(said.size() - 1);
     assertTrue(last.contains("stay on the line") && !last.contains("Is that right"), last);
+
+    // What the agent gets (stored, and the same record on the page and the webhook): the score and why.
+    Map<?, ?> stored = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
+    assertEquals(call.variable("HANDOFF_ID").orElseThrow(), stored.get("id"));
+    assertEquals("frustrated", stored.get("reason"));
+    Map<?, ?> frustration = (Map<?, ?>) stored.get("frustration");
+    assertTrue((Double) frustration.get("score") >= FrustrationSettings.defaults().threshold(), frustration.toString());
+    List<?> cues = (List<?>) frustration.get("cues");
+    List<Object> ids = cues.stream().<Object>map(c -> ((Map<?, ?>) c).get("id")).toList();
+    assertTrue(ids.containsAll(List.of("voice.louder", "words.history", "dialog.denials")), ids.toString());
+    List<Object> explained = cues.stream().<Object>map(c -> ((Map<?, ?>) c).get("explanation")).toList();
+    assertTrue(explained.contains("said 'third time'") && explained.contains("denied the reflection once"),
+        explained.toString());
   }
 
   /**
-   * The same caller's turns, heard by the real recognizer and measured as the call measures them: the cues that fire
-   * are the voice against the first turn, the words, and the denial. (The stored record does not carry the cues yet.)
+   * The same caller's turns, heard by the real recognizer and measured as the call measures them: the score rises turn
+   * by turn and crosses the threshold at the loud one, where the cues are the voice against the first turn, the
+   * words, and the denial.
    */
   @Test
-  void theAngryCallersCuesAreTheRaisedVoiceTheWordsAndTheDenial() throws Exception {
+  void theAngryCallersScoreRisesTurnByTurnWithTheRaisedVoiceTheWordsAndTheDenial() throws Exception {
     FrustrationMeter meter = new FrustrationMeter(FrustrationSettings.defaults(), WordsModel.bundled());
+    double threshold = FrustrationSettings.defaults().threshold();
     try (VoskSpeechToText speech = VoskSpeechToText.open(SettingsReader.bundledModelDir(), 1)) {
       Frustration calm = turn(meter, speech, "internet-dropping.wav");
-      assertTrue(calm.score() < FrustrationSettings.defaults().threshold(), calm.toString());
       turn(meter, speech, "no.wav");
       meter.denied();
+      Frustration denied = meter.current();
       Frustration upset = turn(meter, speech, "third-time-loud.wav");
 
-      assertTrue(upset.score() >= FrustrationSettings.defaults().threshold(), upset.toString());
+      assertTrue(calm.score() < denied.score() && denied.score() < threshold && threshold <= upset.score(),
+          calm.score() + " then " + denied.score() + " then " + upset.score());
       List<String> explained = upset.cues().stream().map(Frustration.Cue::explanation).toList();
       assertTrue(explained.stream().anyMatch(e -> e.matches("raised voice \\+(9|10|11|12) dB vs\\. first turn")),
           explained.toString());
@@ -90,5 +108,8 @@ class FrustratedCallIT {
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), Calls.promptsHeard(call).toString());
     assertEquals("5", call.variable("HANDOFF_PRIORITY").orElseThrow());
     assertFalse(Calls.promptsHeard(call).stream().anyMatch(p -> p.contains("person right now")));
+    Map<?, ?> frustration = (Map<?, ?>) ((Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0))).get("frustration");
+    assertTrue((Double) frustration.get("score") < FrustrationSettings.defaults().threshold(), frustration.toString());
+    assertFalse(frustration.toString().contains("voice."), "a calm voice raises nothing: " + frustration);
   }
 }
