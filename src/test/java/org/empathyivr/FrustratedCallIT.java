@@ -101,6 +101,20 @@ class FrustratedCallIT {
   }
 
   @Test
+  void aCalmCallerMisunderstoodTwiceIsStillNotHandedOffAsFrustrated() throws Exception {
+    // Two corrections in an even voice, then a yes: friction in the dialog alone is not frustration.
+    SessionResult call = line.call(
+        "5550124", "Sam Carter", "internet-dropping.wav", "no-its-the-router.wav", "no-my-email-stopped.wav", "yes.wav");
+
+    List<String> said = Calls.replies(call);
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), said.toString());
+    assertEquals("5", call.variable("HANDOFF_PRIORITY").orElseThrow());
+    Map<?, ?> frustration = (Map<?, ?>) ((Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0))).get("frustration");
+    assertTrue((Double) frustration.get("score") < FrustrationSettings.defaults().threshold(), frustration.toString());
+    assertTrue(frustration.toString().contains("denied the reflection twice"), frustration.toString());
+  }
+
+  @Test
   void aCalmCallerCorrectingTheAssistantIsNotHandedOffAsFrustrated() throws Exception {
     SessionResult call =
         line.call("5550123", "Sam Carter", "internet-dropping.wav", "no-my-email-stopped.wav", "yes.wav");
