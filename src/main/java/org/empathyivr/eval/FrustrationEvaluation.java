@@ -73,7 +73,7 @@ public final class FrustrationEvaluation {
       VoiceProfile profile = VoiceAnalyzer.profile(audio);
       analysisNanos += System.nanoTime() - start;
       audioSeconds += audio.durationMs() / 1000.0;
-      profile = profile.withWordsPerSecond(wordsPerSecond(heard));
+      profile = profile.withSyllablesPerSecond(FrustrationMeter.syllablesPerSecond(heard.words()));
       transcripts.add(heard);
       profiles.add(profile);
       bySpeaker.computeIfAbsent(speaker(item), k -> new ArrayList<>()).add(profile);
@@ -114,13 +114,6 @@ public final class FrustrationEvaluation {
       if (value.isPresent()) return value.get();
     }
     return "all";
-  }
-
-  private static double wordsPerSecond(Transcript heard) {
-    var words = heard.words();
-    if (words.size() < 2) return Double.NaN;
-    double span = words.get(words.size() - 1).endSeconds() - words.get(0).startSeconds();
-    return span > 0 ? words.size() / span : Double.NaN;
   }
 
   /**

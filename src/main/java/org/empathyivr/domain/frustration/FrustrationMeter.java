@@ -93,7 +93,7 @@ public final class FrustrationMeter {
   public Frustration callerSaid(Transcript heard) {
     VoiceProfile voice = listening == null ? VoiceProfile.SILENT : listening.finish();
     listening = null;
-    return callerSaid(heard, voice.withWordsPerSecond(wordsPerSecond(heard.words())));
+    return callerSaid(heard, voice.withSyllablesPerSecond(syllablesPerSecond(heard.words())));
   }
 
   /** Ends the caller's turn with an already measured voice profile. */
@@ -201,8 +201,9 @@ public final class FrustrationMeter {
       logit += cue(cues, "voice.range", settings.widerRangePerSemitone() * wider,
           String.format(Locale.ROOT, "pitch range %+.1f semitones vs. %s", wider, against()));
     }
-    if (Double.isFinite(now.wordsPerSecond()) && Double.isFinite(base.wordsPerSecond()) && base.wordsPerSecond() > 0) {
-      double faster = 100 * (now.wordsPerSecond() / base.wordsPerSecond() - 1);
+    if (Double.isFinite(now.syllablesPerSecond()) && Double.isFinite(base.syllablesPerSecond())
+        && base.syllablesPerSecond() > 0) {
+      double faster = 100 * (now.syllablesPerSecond() / base.syllablesPerSecond() - 1);
       logit += cue(cues, "voice.faster", settings.fasterPer10Percent() * faster / 10,
           String.format(Locale.ROOT, "speaking %+.0f%% faster vs. %s", faster, against()));
     }
@@ -262,10 +263,15 @@ public final class FrustrationMeter {
     complaints.add(words);
   }
 
-  /** Words per second over the stretch from the first word's start to the last word's end; NaN for under 2 words. */
-  static double wordsPerSecond(List<Word> words) {
+  /**
+   * Syllables per second ({@link Words#syllables}) over the stretch from the first word's start to the last word's end;
+   * NaN for under 2 words. In words per second a turn of short words sounded "faster": on synthesized calls whose
+   * third turn was spoken 20 % faster, words per second read it +55 to +82 %.
+   */
+  public static double syllablesPerSecond(List<Word> words) {
     if (words.size() < 2) return Double.NaN;
     double span = words.get(words.size() - 1).endSeconds() - words.get(0).startSeconds();
-    return span > 0 ? words.size() / span : Double.NaN;
+    int syllables = words.stream().mapToInt(w -> Words.syllables(w.text())).sum();
+    return span > 0 ? syllables / span : Double.NaN;
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param levelDb the loudness of the active speech, dB re full scale (RMS)
  * @param pitchHz the median fundamental over voiced frames, NaN when too little was voiced
  * @param pitchRangeSemitones the spread of the fundamental (10th to 90th percentile), NaN when too little was voiced
- * @param wordsPerSecond the speaking rate from the recognizer's word timings, NaN when fewer than two words
+ * @param syllablesPerSecond the speaking rate: syllables of the recognized words ({@link Words#syllables}) per second
+ *     from the first word's start to the last one's end (the recognizer's timings), NaN when fewer than two words
  * @param clippedFraction the share of active samples at or near full scale
  */
 public record VoiceProfile(
@@ -18,14 +19,14 @@ public record VoiceProfile(
     double levelDb,
     double pitchHz,
     double pitchRangeSemitones,
-    double wordsPerSecond,
+    double syllablesPerSecond,
     double clippedFraction) {
 
   /** Nothing heard. */
   public static final VoiceProfile SILENT = new VoiceProfile(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
   /** A profile with the speaking rate filled in. */
-  public VoiceProfile withWordsPerSecond(double rate) {
+  public VoiceProfile withSyllablesPerSecond(double rate) {
     return new VoiceProfile(speechSeconds, levelDb, pitchHz, pitchRangeSemitones, rate, clippedFraction);
   }
 
@@ -43,7 +44,7 @@ public record VoiceProfile(
         median(profiles.stream().mapToDouble(VoiceProfile::levelDb).toArray()),
         median(profiles.stream().mapToDouble(VoiceProfile::pitchHz).toArray()),
         median(profiles.stream().mapToDouble(VoiceProfile::pitchRangeSemitones).toArray()),
-        median(profiles.stream().mapToDouble(VoiceProfile::wordsPerSecond).toArray()),
+        median(profiles.stream().mapToDouble(VoiceProfile::syllablesPerSecond).toArray()),
         median(profiles.stream().mapToDouble(VoiceProfile::clippedFraction).toArray()));
   }
 

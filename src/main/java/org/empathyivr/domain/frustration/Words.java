@@ -29,4 +29,26 @@ public final class Words {
     String trimmed = recognized.trim();
     return trimmed.isEmpty() ? List.of() : List.of(trimmed.split(" +"));
   }
+
+  /**
+   * About how many syllables a recognized word has, from its spelling: its groups of vowels ("y" counts), less a silent
+   * final "e" ("time") or "-ed" ("dropped", not "wanted"); at least 1. Speaking rate is counted in these, not in
+   * words: "my internet keeps dropping every evening" and "it's still not fixed and i'm" are 6 words each, but 13
+   * syllables against 6, so a caller who goes on in shorter words is not "faster".
+   */
+  public static int syllables(String word) {
+    String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    int groups = 0;
+    boolean inVowel = false;
+    for (int i = 0; i < w.length(); i++) {
+      boolean vowel = "aeiouy".indexOf(w.charAt(i)) >= 0;
+      if (vowel && !inVowel) groups++;
+      inVowel = vowel;
+    }
+    int n = w.length();
+    boolean silentE = n > 2 && w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee");
+    boolean silentEd = n > 3 && w.endsWith("ed") && "td".indexOf(w.charAt(n - 3)) < 0;
+    if (groups > 1 && (silentE || silentEd)) groups--;
+    return Math.max(1, groups);
+  }
 }

@@ -65,6 +65,22 @@ class FrustrationMeterTest {
   }
 
   @Test
+  void goingOnInShorterWordsAtTheSamePaceIsNotSpeakingFaster() {
+    // 13 syllables in 2.6 s, then 9 in 1.8 s: both 5 a second, though 6 words against 9.
+    meter.hear(voice(120, 1500, 2.6));
+    meter.callerSaid(said("my internet keeps dropping every evening", 2.6));
+    meter.hear(voice(120, 1500, 1.8));
+    Frustration samePace = meter.callerSaid(said("no it is not the one i told you", 1.8));
+
+    assertTrue(cue(samePace, "voice.faster").isEmpty(), samePace.toString());
+
+    meter.hear(voice(120, 1500, 1.2));
+    Frustration faster = meter.callerSaid(said("no it is not the one i told you", 1.2));
+    assertTrue(cue(faster, "voice.faster").orElseThrow().explanation().startsWith("speaking +49% faster"),
+        faster.toString());
+  }
+
+  @Test
   void aLoudLineIsNotAnAngryCaller() {
     turn("my internet keeps dropping in the evening", 12000, 120);
     Frustration second = turn("it happens around seven most days", 12000, 120);
