@@ -104,8 +104,12 @@ public final class WordCues {
           "have a good day", "perfect", "all right", "alright", "okay", "ok", "yes", "yeah", "correct", "sure",
           "got it", "great", "appreciate it", "goodbye", "bye", "hello", "hi", "good morning", "good afternoon",
           "good evening");
+  /**
+   * Not "yeah right": on a phone line it is mostly "yes, that's right" as the recognizer hears it (4 of 6 espeak-ng
+   * voices saying that calmly came back as "yeah right"), and a yes, not sarcasm.
+   */
   private static final List<String> SARCASM =
-      List.of("great just great", "oh great", "just great", "thanks a lot", "thanks for nothing", "yeah right",
+      List.of("great just great", "oh great", "just great", "thanks a lot", "thanks for nothing",
           "oh wonderful", "just perfect", "oh perfect", "just wonderful", "oh brilliant", "real helpful",
           "very helpful not", "love it when", "how nice", "oh sure", "what a surprise", "surprise surprise");
   private static final List<String> INTENSIFIERS =

@@ -42,6 +42,14 @@ class WordCuesTest {
   }
 
   @Test
+  void yeahRightIsAYesHeardShortNotSarcasm() {
+    // "yes, that's right", said calmly, comes back from the recognizer as "yeah right" in most espeak-ng voices.
+    assertFalse(kinds("yeah right").contains(WordCues.Kind.SARCASM));
+    assertTrue(kinds("yeah right").contains(WordCues.Kind.COURTESY));
+    assertTrue(kinds("oh great").contains(WordCues.Kind.SARCASM));
+  }
+
+  @Test
   void profanityIsMatchedButNeverShown() {
     List<WordCues.Match> found = WordCues.find(Words.tokens("this fucking router"));
     WordCues.Match swear = found.stream().filter(m -> m.kind() == WordCues.Kind.PROFANITY).findFirst().orElseThrow();
