@@ -42,6 +42,14 @@ class WordCuesTest {
   }
 
   @Test
+  void somethingThatKeepsHappeningIsOneCueNotTwo() {
+    List<WordCues.Match> found = WordCues.find(Words.tokens("my internet keeps dropping every evening"));
+    assertEquals(List.of("keeps dropping"), found.stream().map(WordCues.Match::shown).toList(), found.toString());
+    assertEquals(WordCues.Kind.UNRESOLVED, found.get(0).kind());
+    assertTrue(kinds("this is the third time i'm calling").contains(WordCues.Kind.HISTORY));
+  }
+
+  @Test
   void yeahRightIsAYesHeardShortNotSarcasm() {
     // "yes, that's right", said calmly, comes back from the recognizer as "yeah right" in most espeak-ng voices.
     assertFalse(kinds("yeah right").contains(WordCues.Kind.SARCASM));
