@@ -44,7 +44,7 @@ class WordCuesTest {
   @Test
   void somethingThatKeepsHappeningIsOneCueNotTwo() {
     List<WordCues.Match> found = WordCues.find(Words.tokens("my internet keeps dropping every evening"));
-    assertEquals(List.of("keeps dropping"), found.stream().map(WordCues.Match::shown).toList(), found.toString());
+    assertEquals(List.of("keeps dropping"), found.stream().map(WordCues.Match::phrase).toList(), found.toString());
     assertEquals(WordCues.Kind.UNRESOLVED, found.get(0).kind());
     assertTrue(kinds("this is the third time i'm calling").contains(WordCues.Kind.HISTORY));
   }
