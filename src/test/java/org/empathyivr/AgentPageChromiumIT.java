@@ -70,7 +70,7 @@ class AgentPageChromiumIT {
       for (int i = 0; i < 4; i++) {
         String next = line.call("555200" + i, "Caller " + i, "hangup").variable("HANDOFF_ID").orElseThrow();
         browser.waitFor("window.seenAt['" + next + "']", Duration.ofSeconds(20));
-        Map<?, ?> h = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
+        Map<?, ?> h = line.newestHandoff();
         assertEquals(next, h.get("id"));
         latencies.add(((Double) browser.evaluate("window.seenAt['" + next + "']")).longValue()
             - Instant.parse((String) h.get("at")).toEpochMilli());

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.empathyivr.domain.frustration.FrustrationSettings;
-import org.empathyivr.json.JsonDocument;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +56,7 @@ class EscalatingCallsIT {
     SessionResult call = line.call("5550188", "Sam Carter", said);
     int recorded = (int) call.events().stream()
         .filter(e -> e instanceof org.empathyivr.simulate.Event.Recorded).count();
-    Map<?, ?> stored = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
+    Map<?, ?> stored = line.newestHandoff();
     assertEquals(call.variable("HANDOFF_ID").orElseThrow(), stored.get("id"));
     Map<?, ?> frustration = (Map<?, ?>) stored.get("frustration");
     List<String> cues = ((List<?>) frustration.get("cues")).stream()

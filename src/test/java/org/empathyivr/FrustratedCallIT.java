@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.empathyivr.json.JsonDocument;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,7 @@ class FrustratedCallIT {
     assertTrue(last.contains("stay on the line") && !last.contains("Is that right"), last);
 
     // What the agent gets (stored, and the same record on the page and the webhook): the score and why.
-    Map<?, ?> stored = (Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0));
+    Map<?, ?> stored = line.newestHandoff();
     assertEquals(call.variable("HANDOFF_ID").orElseThrow(), stored.get("id"));
     assertEquals("frustrated", stored.get("reason"));
     Map<?, ?> frustration = (Map<?, ?>) stored.get("frustration");
@@ -109,7 +108,7 @@ class FrustratedCallIT {
     List<String> said = Calls.replies(call);
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), said.toString());
     assertEquals("5", call.variable("HANDOFF_PRIORITY").orElseThrow());
-    Map<?, ?> frustration = (Map<?, ?>) ((Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0))).get("frustration");
+    Map<?, ?> frustration = (Map<?, ?>) line.newestHandoff().get("frustration");
     assertTrue((Double) frustration.get("score") < FrustrationSettings.defaults().threshold(), frustration.toString());
     assertTrue(frustration.toString().contains("denied the reflection twice"), frustration.toString());
   }
@@ -122,7 +121,7 @@ class FrustratedCallIT {
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), Calls.promptsHeard(call).toString());
     assertEquals("5", call.variable("HANDOFF_PRIORITY").orElseThrow());
     assertFalse(Calls.promptsHeard(call).stream().anyMatch(p -> p.contains("person right now")));
-    Map<?, ?> frustration = (Map<?, ?>) ((Map<?, ?>) JsonDocument.parse(line.storedHandoffs().get(0))).get("frustration");
+    Map<?, ?> frustration = (Map<?, ?>) line.newestHandoff().get("frustration");
     assertTrue((Double) frustration.get("score") < FrustrationSettings.defaults().threshold(), frustration.toString());
     assertFalse(frustration.toString().contains("voice."), "a calm voice raises nothing: " + frustration);
   }

@@ -177,6 +177,11 @@ final class RunningSupportLine implements AutoCloseable {
     }
   }
 
+  /** The newest stored handoff record, parsed (members as {@link org.empathyivr.json.JsonDocument} reads them). */
+  Map<?, ?> newestHandoff() throws StoreFailure {
+    return (Map<?, ?>) org.empathyivr.json.JsonDocument.parse(storedHandoffs().get(0));
+  }
+
   /** The JSON body the agents' webhook received for a handoff id, waiting up to {@code wait} for it. */
   Optional<String> postedToWebhook(String handoffId, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
