@@ -73,7 +73,7 @@ public final class SettingsReader {
     d.put("frustration.tone-threshold", "0.75");
     d.put("frustration.priority", "10");
     d.put("frustration.words", "1.0");
-    d.put("frustration.voice.louder-from-db", "6");
+    d.put("frustration.voice.louder-from-db", "4");
     d.put("frustration.voice.louder-per-db", "0.33");
     d.put("frustration.voice.higher-pitch-per-semitone", "0.33");
     d.put("frustration.voice.wider-range-per-semitone", "0.0");

@@ -65,6 +65,29 @@ class FrustrationMeterTest {
   }
 
   @Test
+  void aVoiceTwiceAsLoudAsTheFirstTurnIsAtTheThresholdAndOneDenialTipsIt() {
+    FrustrationSettings d = FrustrationSettings.defaults();
+    // The words left out (weight 0), so the level rule is seen alone: 10 dB louder is heard as twice as loud.
+    FrustrationSettings voiceOnly = new FrustrationSettings(d.threshold(), d.turnThreshold(), d.toneThreshold(),
+        d.priority(), 0, d.louderFromDb(), d.louderPerDb(), d.higherPitchPerSemitone(), d.widerRangePerSemitone(),
+        d.fasterPer10Percent(), d.shouting(), d.denial(), d.reprompt(), d.keys(), d.perMinute(), d.repeatedComplaint());
+    for (double db : new double[] {8, 10}) {
+      FrustrationMeter m = new FrustrationMeter(voiceOnly, WordsModel.bundled());
+      m.hear(voice(120, 1000, 1.5));
+      m.callerSaid(said("my internet keeps dropping in the evening", 1.5));
+      m.hear(voice(120, 1000 * Math.pow(10, db / 20), 1.5));
+      Frustration louder = m.callerSaid(said("it happens around seven most days", 1.5));
+      m.denied();
+      if (db == 10) {
+        assertTrue(louder.score() > 0.87 && louder.score() < d.threshold(), louder.toString());
+        assertTrue(m.overThreshold(), m.current().toString());
+      } else {
+        assertFalse(m.overThreshold(), "8 dB louder and one denial: " + m.current());
+      }
+    }
+  }
+
+  @Test
   void goingOnInShorterWordsAtTheSamePaceIsNotSpeakingFaster() {
     // 13 syllables in 2.6 s, then 9 in 1.8 s: both 5 a second, though 6 words against 9.
     meter.hear(voice(120, 1500, 2.6));
