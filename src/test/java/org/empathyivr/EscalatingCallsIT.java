@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.empathyivr.domain.frustration.FrustrationSettings;
+import org.empathyivr.simulate.Event;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class EscalatingCallsIT {
         .mapToObj(n -> "escalating/" + kind + "-" + voice + "-" + n + ".wav").toArray(String[]::new);
     SessionResult call = line.call("5550188", "Sam Carter", said);
     int recorded = (int) call.events().stream()
-        .filter(e -> e instanceof org.empathyivr.simulate.Event.Recorded).count();
+        .filter(e -> e instanceof Event.Recorded).count();
     Map<?, ?> stored = line.newestHandoff();
     assertEquals(call.variable("HANDOFF_ID").orElseThrow(), stored.get("id"));
     Map<?, ?> frustration = (Map<?, ?>) stored.get("frustration");

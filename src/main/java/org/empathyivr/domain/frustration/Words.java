@@ -3,12 +3,15 @@ package org.empathyivr.domain.frustration;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Text as the recognizer gives it: lower case, no punctuation, apostrophes kept ("doesn't"). Written text (chat,
  * comments) is brought to the same form before it is scored, so the words model sees what it will see in calls.
  */
 public final class Words {
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
+
   private Words() {}
 
   /** Lower case, letters, digits and inner apostrophes only, single spaces; placeholders like {@code #EMAIL#} dropped. */
@@ -37,7 +40,7 @@ public final class Words {
    * syllables against 6, so a caller who goes on in shorter words is not "faster".
    */
   public static int syllables(String word) {
-    String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    String w = NOT_A_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
     int groups = 0;
     boolean inVowel = false;
     for (int i = 0; i < w.length(); i++) {
