@@ -47,6 +47,31 @@ class FrustrationCommandTest {
   }
 
   @Test
+  void aSentenceOfAChatTurnIsScoredWithTheWholeTurnAndStillCountsOnce() throws Exception {
+    // Two sentences of one chat turn, as MAIA-DQE gives them: alone, "I restarted the app." is a plain statement; said
+    // in the same turn as "This is ridiculous, nothing works.", it is part of an angry turn and labeled so.
+    Path manifest = dir.resolve("manifest.tsv");
+    Files.writeString(manifest, String.join("\n",
+        "label\ttext\tgroup_id\tturn_idx",
+        "frustrated\tI restarted the app.\tdialog-1\t3",
+        "frustrated\tThis is ridiculous, nothing works.\tdialog-1\t3",
+        "calm\tI restarted the app.\tdialog-2\t3",
+        "calm\tThank you, goodbye.\tdialog-2\t4",
+        ""));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = FrustrationCommand.run(new String[] {"--wrong", "5", manifest.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, printed);
+    assertTrue(printed.contains("chat turns: 2 rows are sentences of 1 turns, each scored with its whole turn "
+        + "(each row alone: precision 1.000 recall 0.500 f1 0.667 n 4)"), printed);
+    String[] lines = printed.split("\n");
+    assertEquals("precision 1.000 recall 1.000 f1 1.000 n 4", lines[lines.length - 1]);
+  }
+
+  @Test
   void withoutTheOptionNoRowIsShown() throws Exception {
     Path manifest = dir.resolve("manifest.tsv");
     Files.writeString(manifest, "label\ttext\nfrustrated\thello there\ncalm\tthank you\n");

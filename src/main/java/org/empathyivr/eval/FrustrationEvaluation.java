@@ -39,22 +39,58 @@ import org.empathyivr.domain.port.Transcript;
 public final class FrustrationEvaluation {
   private static final String[] SPEAKER_COLUMNS = {"actor", "speaker", "caller"};
 
-  /** One scored row. */
-  public record Scored(LabeledManifest.Item item, Frustration frustration, boolean predicted, long scoringNanos) {}
+  /** One scored row, with the text scored for it (its own, or its whole chat turn's; the file for audio). */
+  public record Scored(
+      LabeledManifest.Item item, String scoredText, Frustration frustration, boolean predicted, long scoringNanos) {}
 
   private FrustrationEvaluation() {}
 
-  /** Scores text rows. */
+  /**
+   * Scores text rows. A row that is one sentence of a chat turn (it has a {@code turn_idx} beside its {@code group_id},
+   * as in MAIA-DQE) is scored with the whole turn it belongs to: the text of the manifest's rows of that dialog and
+   * turn, in manifest order. A caller's turn on the line is heard whole, and the labels follow the turn: on the
+   * MAIA-DQE dev part, a sentence with a frustrated sentence beside it in its turn is frustrated in 91 of 160 cases,
+   * one without in 20 of 316. Each row still counts once, with its own label.
+   */
   public static List<Scored> scoreText(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
+    Map<String, String> turns = turnTexts(manifest);
     List<Scored> scored = new ArrayList<>();
     for (LabeledManifest.Item item : manifest.items()) {
-      Transcript heard = new Transcript(Words.asRecognized(item.text()), List.of());
-      long start = System.nanoTime();
-      Frustration f = new FrustrationMeter(settings, model).callerSaid(heard);
-      long nanos = System.nanoTime() - start;
-      scored.add(new Scored(item, f, f.score() >= settings.turnThreshold(), nanos));
+      String text = turns.getOrDefault(turnOf(item).orElse(""), item.text());
+      scored.add(scoreOne(item, text, settings, model));
     }
     return scored;
+  }
+
+  /** Scores each text row alone, whatever turn it belongs to: the figure to compare turn scoring with. */
+  public static List<Scored> scoreEachRowAlone(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
+    return manifest.items().stream().map(item -> scoreOne(item, item.text(), settings, model)).toList();
+  }
+
+  private static Scored scoreOne(LabeledManifest.Item item, String text, FrustrationSettings settings, WordsModel model) {
+    Transcript heard = new Transcript(Words.asRecognized(text), List.of());
+    long start = System.nanoTime();
+    Frustration f = new FrustrationMeter(settings, model).callerSaid(heard);
+    long nanos = System.nanoTime() - start;
+    return new Scored(item, text, f, f.score() >= settings.turnThreshold(), nanos);
+  }
+
+  /** The chat turn of a row: its dialog and {@code turn_idx}, when it has both. */
+  static Optional<String> turnOf(LabeledManifest.Item item) {
+    return item.column("group_id").flatMap(dialog -> item.column("turn_idx").map(turn -> dialog + "\t" + turn));
+  }
+
+  /** The text of each chat turn with more than one row: its rows' texts joined in manifest order. */
+  static Map<String, String> turnTexts(LabeledManifest manifest) {
+    Map<String, List<String>> sentences = new java.util.LinkedHashMap<>();
+    for (LabeledManifest.Item item : manifest.items()) {
+      turnOf(item).ifPresent(turn -> sentences.computeIfAbsent(turn, k -> new ArrayList<>()).add(item.text().strip()));
+    }
+    Map<String, String> texts = new HashMap<>();
+    sentences.forEach((turn, list) -> {
+      if (list.size() > 1) texts.put(turn, String.join(" ", list));
+    });
+    return texts;
   }
 
   /** Scores audio rows: recognizer, voice profile, per-speaker baseline. */
@@ -97,7 +133,7 @@ public final class FrustrationEvaluation {
       Frustration f = meter.callerSaid(transcripts.get(i), profiles.get(i));
       long nanos = System.nanoTime() - start;
       // Compared with a baseline, a clip is judged as a call turn is: at the call's threshold.
-      scored.add(new Scored(item, f, f.score() >= settings.threshold(), nanos));
+      scored.add(new Scored(item, item.column("wav_path").orElse(""), f, f.score() >= settings.threshold(), nanos));
     }
     return scored;
   }
@@ -154,7 +190,7 @@ public final class FrustrationEvaluation {
     List<Scored> sorted = rows.sorted((a, b) -> Double.compare(b.frustration().score(), a.frustration().score())).toList();
     out.printf(Locale.ROOT, "%s: %d%s%n", title, sorted.size(), sorted.size() > limit ? ", the first " + limit : "");
     for (Scored s : sorted.subList(0, Math.min(limit, sorted.size()))) {
-      String what = s.item().column("wav_path").orElse(s.item().text());
+      String what = s.scoredText();
       if (what.length() > 90) what = what.substring(0, 87) + "...";
       String cues = s.frustration().cues().stream().map(Frustration.Cue::explanation)
           .collect(Collectors.joining("; "));
@@ -174,9 +210,21 @@ public final class FrustrationEvaluation {
     int warmTurns = ScoringWarmUp.run(settings, model, ScoringWarmUp.ROUNDS);
     out.printf(Locale.ROOT, "scoring warmed up as at start-up: %d made-up turns in %d ms%n", warmTurns,
         (System.nanoTime() - warming) / 1_000_000);
-    List<Scored> scored = manifest.audio()
-        ? scoreAudio(manifest, settings, model, speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out)
-        : scoreText(manifest, settings, model);
+    List<Scored> scored;
+    if (manifest.audio()) {
+      scored = scoreAudio(manifest, settings, model,
+          speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out);
+    } else {
+      scored = scoreText(manifest, settings, model);
+      Map<String, String> turns = turnTexts(manifest);
+      if (!turns.isEmpty()) {
+        long rows = manifest.items().stream().filter(item -> turnOf(item).map(turns::containsKey).orElse(false)).count();
+        BinaryScores alone = new BinaryScores();
+        scoreEachRowAlone(manifest, settings, model).forEach(s -> alone.add(s.predicted(), s.item().frustrated()));
+        out.printf(Locale.ROOT, "chat turns: %d rows are sentences of %d turns, each scored with its whole turn "
+            + "(each row alone: %s)%n", rows, turns.size(), alone.line());
+      }
+    }
     return report(scored, wrong, out);
   }
 }
