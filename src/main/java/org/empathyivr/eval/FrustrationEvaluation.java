@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class FrustrationEvaluation {
 
   /** The text of each chat turn with more than one row: its rows' texts joined in manifest order. */
   static Map<String, String> turnTexts(LabeledManifest manifest) {
-    Map<String, List<String>> sentences = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> sentences = new LinkedHashMap<>();
     for (LabeledManifest.Item item : manifest.items()) {
       turnOf(item).ifPresent(turn -> sentences.computeIfAbsent(turn, k -> new ArrayList<>()).add(item.text().strip()));
     }

@@ -32,6 +32,13 @@ public final class FrustrationMeter {
   private static final double CLIPPING = 0.002;
   private static final double SHOUT_DB = 6;
   private static final double MIN_CUE_WEIGHT = 0.05;
+  /**
+   * Speech faster than this over the caller's first turn counts as this much: anger speeds speech up by tens of percent,
+   * and beyond half as fast again a rate from recognizer word timings is mostly their error (calm RAVDESS clips read
+   * up to +83 % against their speaker's usual). So the rate alone never hands a caller off (at 0.2 per 10 %: at most
+   * 1.0 of log-odds, against 1.99 for the threshold 0.88).
+   */
+  private static final double MAX_FASTER_PERCENT = 50;
 
   private final FrustrationSettings settings;
   private final WordsModel model;
@@ -190,10 +197,11 @@ public final class FrustrationMeter {
     double louder = now.levelDb() - base.levelDb();
     logit += cue(cues, "voice.louder", settings.louderPerDb() * (louder - settings.louderFromDb()),
         String.format(Locale.ROOT, "raised voice %+.0f dB vs. %s", louder, against()));
-    // Pitch is compared only over as much speech as a baseline needs: the median pitch of a lone "yes" follows its
-    // intonation, not the caller's mood (a calm synthesized "yes" read +11 semitones over the first turn).
-    boolean enoughForPitch = now.speechSeconds() >= MIN_BASELINE_SPEECH_SECONDS;
-    if (enoughForPitch && Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
+    // Pitch and rate are compared only over as much speech as a baseline needs: the median pitch of a lone "yes"
+    // follows its intonation, not the caller's mood (a calm synthesized "yes" read +11 semitones over the first turn),
+    // and the rate of a few words timed by the recognizer is mostly its timing.
+    boolean enoughToCompare = now.speechSeconds() >= MIN_BASELINE_SPEECH_SECONDS;
+    if (enoughToCompare && Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
       double higher = 12 * Math.log(now.pitchHz() / base.pitchHz()) / Math.log(2);
       logit += cue(cues, "voice.pitch", settings.higherPitchPerSemitone() * higher,
           String.format(Locale.ROOT, "pitch %+.1f semitones vs. %s", higher, against()));
@@ -201,10 +209,10 @@ public final class FrustrationMeter {
       logit += cue(cues, "voice.range", settings.widerRangePerSemitone() * wider,
           String.format(Locale.ROOT, "pitch range %+.1f semitones vs. %s", wider, against()));
     }
-    if (Double.isFinite(now.syllablesPerSecond()) && Double.isFinite(base.syllablesPerSecond())
+    if (enoughToCompare && Double.isFinite(now.syllablesPerSecond()) && Double.isFinite(base.syllablesPerSecond())
         && base.syllablesPerSecond() > 0) {
       double faster = 100 * (now.syllablesPerSecond() / base.syllablesPerSecond() - 1);
-      logit += cue(cues, "voice.faster", settings.fasterPer10Percent() * faster / 10,
+      logit += cue(cues, "voice.faster", settings.fasterPer10Percent() * Math.min(faster, MAX_FASTER_PERCENT) / 10,
           String.format(Locale.ROOT, "speaking %+.0f%% faster vs. %s", faster, against()));
     }
     if (louder >= SHOUT_DB && now.clippedFraction() >= CLIPPING && now.clippedFraction() > 2 * base.clippedFraction()) {

@@ -104,6 +104,32 @@ class FrustrationMeterTest {
   }
 
   @Test
+  void speechReadAsThreeTimesAsFastCountsAsHalfAgainAndCannotHandACallerOffAlone() {
+    meter.hear(voice(120, 1500, 2.6));
+    meter.callerSaid(said("it happens around seven most days", 2.6));
+    // As many words, longer ones, in half the time: the recognizer's timings read it three times as fast, far more
+    // than anger speeds anyone up.
+    meter.hear(voice(120, 1500, 1.3));
+    Frustration twice = meter.callerSaid(said("my internet keeps dropping every evening", 1.3));
+
+    Frustration.Cue rate = cue(twice, "voice.faster").orElseThrow(() -> new AssertionError(twice.toString()));
+    int percent = Integer.parseInt(rate.explanation().replaceAll("speaking \\+(\\d+)% faster.*", "$1"));
+    assertTrue(percent >= 150, rate.explanation());
+    assertEquals(1.0, rate.weight(), 1e-9, "counted as +50 %: " + rate);
+    assertFalse(meter.overThreshold(), twice.toString());
+  }
+
+  @Test
+  void aReplyTooShortToTimeHasNoRate() {
+    meter.hear(voice(120, 1500, 2.6));
+    meter.callerSaid(said("my internet keeps dropping every evening", 2.6));
+    meter.hear(voice(120, 1500, 0.5));
+    Frustration quick = meter.callerSaid(said("no the router", 0.5));
+
+    assertTrue(cue(quick, "voice.faster").isEmpty(), quick.toString());
+  }
+
+  @Test
   void aLoudLineIsNotAnAngryCaller() {
     turn("my internet keeps dropping in the evening", 12000, 120);
     Frustration second = turn("it happens around seven most days", 12000, 120);
