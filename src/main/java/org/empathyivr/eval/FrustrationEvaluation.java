@@ -27,9 +27,10 @@ import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
 
 /**
- * Scores the frustration detector on a labeled manifest ({@link LabeledManifest}): each row is one caller turn, scored
- * by a fresh {@link FrustrationMeter} with the configured weights. A text row has no baseline and counts as frustrated
- * at or over {@code frustration.turn-threshold}; an audio row is compared with its speaker's baseline, as a call turn
+ * Scores the frustration detector on a labeled manifest ({@link LabeledManifest}): each row is one caller turn (or one
+ * sentence of a chat turn, scored with the whole turn: {@link #scoreText}), scored by a fresh {@link FrustrationMeter}
+ * with the configured weights. A text row has no baseline and counts as frustrated at or over
+ * {@code frustration.turn-threshold}; an audio row is compared with its speaker's baseline, as a call turn
  * is with the caller's first turn, and counts at or over the call's {@code frustration.threshold}.
  *
  * <p>Text rows are brought to recognizer form first. Audio rows go through the recognizer (for the words and their
