@@ -31,6 +31,12 @@ class FrustrationMeterTest {
     return meter.callerSaid(said(text, 1.5));
   }
 
+  /** A turn at the same level and pitch as the others, {@code seconds} long, its words spread evenly over it. */
+  private Frustration inAnEvenVoice(String text, double seconds) {
+    meter.hear(voice(120, 1500, seconds));
+    return meter.callerSaid(said(text, seconds));
+  }
+
   private static Optional<Frustration.Cue> cue(Frustration f, String id) {
     return f.cues().stream().filter(c -> c.id().equals(id)).findFirst();
   }
@@ -90,41 +96,34 @@ class FrustrationMeterTest {
   @Test
   void goingOnInShorterWordsAtTheSamePaceIsNotSpeakingFaster() {
     // 13 syllables in 2.6 s, then 9 in 1.8 s: both 5 a second, though 6 words against 9.
-    meter.hear(voice(120, 1500, 2.6));
-    meter.callerSaid(said("my internet keeps dropping every evening", 2.6));
-    meter.hear(voice(120, 1500, 1.8));
-    Frustration samePace = meter.callerSaid(said("no it is not the one i told you", 1.8));
+    inAnEvenVoice("my internet keeps dropping every evening", 2.6);
+    Frustration samePace = inAnEvenVoice("no it is not the one i told you", 1.8);
 
     assertTrue(cue(samePace, "voice.faster").isEmpty(), samePace.toString());
 
-    meter.hear(voice(120, 1500, 1.2));
-    Frustration faster = meter.callerSaid(said("no it is not the one i told you", 1.2));
+    Frustration faster = inAnEvenVoice("no it is not the one i told you", 1.2);
     assertTrue(cue(faster, "voice.faster").orElseThrow().explanation().startsWith("speaking +49% faster"),
         faster.toString());
   }
 
   @Test
   void speechReadAsThreeTimesAsFastCountsAsHalfAgainAndCannotHandACallerOffAlone() {
-    meter.hear(voice(120, 1500, 2.6));
-    meter.callerSaid(said("it happens around seven most days", 2.6));
+    inAnEvenVoice("it happens around seven most days", 2.6);
     // As many words, longer ones, in half the time: the recognizer's timings read it three times as fast, far more
     // than anger speeds anyone up.
-    meter.hear(voice(120, 1500, 1.3));
-    Frustration twice = meter.callerSaid(said("my internet keeps dropping every evening", 1.3));
+    Frustration thrice = inAnEvenVoice("my internet keeps dropping every evening", 1.3);
 
-    Frustration.Cue rate = cue(twice, "voice.faster").orElseThrow(() -> new AssertionError(twice.toString()));
+    Frustration.Cue rate = cue(thrice, "voice.faster").orElseThrow(() -> new AssertionError(thrice.toString()));
     int percent = Integer.parseInt(rate.explanation().replaceAll("speaking \\+(\\d+)% faster.*", "$1"));
     assertTrue(percent >= 150, rate.explanation());
     assertEquals(1.0, rate.weight(), 1e-9, "counted as +50 %: " + rate);
-    assertFalse(meter.overThreshold(), twice.toString());
+    assertFalse(meter.overThreshold(), thrice.toString());
   }
 
   @Test
   void aReplyTooShortToTimeHasNoRate() {
-    meter.hear(voice(120, 1500, 2.6));
-    meter.callerSaid(said("my internet keeps dropping every evening", 2.6));
-    meter.hear(voice(120, 1500, 0.5));
-    Frustration quick = meter.callerSaid(said("no the router", 0.5));
+    inAnEvenVoice("my internet keeps dropping every evening", 2.6);
+    Frustration quick = inAnEvenVoice("no the router", 0.5);
 
     assertTrue(cue(quick, "voice.faster").isEmpty(), quick.toString());
   }
