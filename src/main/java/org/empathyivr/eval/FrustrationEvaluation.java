@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +54,8 @@ public final class FrustrationEvaluation {
    * one without in 20 of 316. Each row still counts once, with its own label.
    */
   public static List<Scored> scoreText(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
-    Map<String, String> turns = turnTexts(manifest);
-    List<Scored> scored = new ArrayList<>();
-    for (LabeledManifest.Item item : manifest.items()) {
-      String text = turns.getOrDefault(turnOf(item).orElse(""), item.text());
-      scored.add(scoreOne(item, text, settings, model));
-    }
-    return scored;
+    ChatTurns turns = ChatTurns.of(manifest);
+    return manifest.items().stream().map(item -> scoreOne(item, turns.textFor(item), settings, model)).toList();
   }
 
   /** Scores each text row alone, whatever turn it belongs to: the figure to compare turn scoring with. */
@@ -75,24 +69,6 @@ public final class FrustrationEvaluation {
     Frustration f = new FrustrationMeter(settings, model).callerSaid(heard);
     long nanos = System.nanoTime() - start;
     return new Scored(item, text, f, f.score() >= settings.turnThreshold(), nanos);
-  }
-
-  /** The chat turn of a row: its dialog and {@code turn_idx}, when it has both. */
-  static Optional<String> turnOf(LabeledManifest.Item item) {
-    return item.column("group_id").flatMap(dialog -> item.column("turn_idx").map(turn -> dialog + "\t" + turn));
-  }
-
-  /** The text of each chat turn with more than one row: its rows' texts joined in manifest order. */
-  static Map<String, String> turnTexts(LabeledManifest manifest) {
-    Map<String, List<String>> sentences = new LinkedHashMap<>();
-    for (LabeledManifest.Item item : manifest.items()) {
-      turnOf(item).ifPresent(turn -> sentences.computeIfAbsent(turn, k -> new ArrayList<>()).add(item.text().strip()));
-    }
-    Map<String, String> texts = new HashMap<>();
-    sentences.forEach((turn, list) -> {
-      if (list.size() > 1) texts.put(turn, String.join(" ", list));
-    });
-    return texts;
   }
 
   /** Scores audio rows: recognizer, voice profile, per-speaker baseline. */
@@ -218,13 +194,13 @@ public final class FrustrationEvaluation {
           speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out);
     } else {
       scored = scoreText(manifest, settings, model);
-      Map<String, String> turns = turnTexts(manifest);
-      if (!turns.isEmpty()) {
-        long rows = manifest.items().stream().filter(item -> turnOf(item).map(turns::containsKey).orElse(false)).count();
+      ChatTurns turns = ChatTurns.of(manifest);
+      if (turns.count() > 0) {
+        long rows = manifest.items().stream().filter(turns::sharesATurn).count();
         BinaryScores alone = new BinaryScores();
         scoreEachRowAlone(manifest, settings, model).forEach(s -> alone.add(s.predicted(), s.item().frustrated()));
         out.printf(Locale.ROOT, "chat turns: %d rows are sentences of %d turns, each scored with its whole turn "
-            + "(each row alone: %s)%n", rows, turns.size(), alone.line());
+            + "(each row alone: %s)%n", rows, turns.count(), alone.line());
       }
     }
     return report(scored, wrong, out);
