@@ -54,7 +54,11 @@ public final class FrustrationEvaluation {
    * one without in 20 of 316. Each row still counts once, with its own label.
    */
   public static List<Scored> scoreText(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
-    ChatTurns turns = ChatTurns.of(manifest);
+    return scoreText(manifest, ChatTurns.of(manifest), settings, model);
+  }
+
+  private static List<Scored> scoreText(
+      LabeledManifest manifest, ChatTurns turns, FrustrationSettings settings, WordsModel model) {
     return manifest.items().stream().map(item -> scoreOne(item, turns.textFor(item), settings, model)).toList();
   }
 
@@ -193,8 +197,8 @@ public final class FrustrationEvaluation {
       scored = scoreAudio(manifest, settings, model,
           speech.orElseThrow(() -> new IllegalArgumentException("no recognizer")), out);
     } else {
-      scored = scoreText(manifest, settings, model);
       ChatTurns turns = ChatTurns.of(manifest);
+      scored = scoreText(manifest, turns, settings, model);
       if (turns.count() > 0) {
         long rows = manifest.items().stream().filter(turns::sharesATurn).count();
         BinaryScores alone = new BinaryScores();
