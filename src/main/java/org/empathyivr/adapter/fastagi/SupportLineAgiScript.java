@@ -231,7 +231,7 @@ public final class SupportLineAgiScript implements AgiScript {
     Handoff handoff =
         new Handoff(
             "H-" + callId, now, callId, Optional.ofNullable(request.getChannel()).orElse(""), caller,
-            Optional.empty(), Optional.empty(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
+            Optional.empty(), Optional.empty(), List.of(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
             Duration.ZERO, List.of(), Frustration.NONE, List.of());
     CallObserver observer = this.observer;
     observer.callStarted();

@@ -10,7 +10,7 @@ import org.empathyivr.domain.summary.PhraseUse;
 /**
  * The one JSON form of a handoff, written by every store and sent to webhooks: a single line (no raw line breaks),
  * strings escaped per RFC 8259, absent values as {@code null}. Besides the caller, the issue and the transcript it
- * carries what the agent page shows: the {@code spoken} sentence, the {@code frustration} score with its cues, what
+ * carries what the agent page shows: everything the caller {@code said} that carries content, the {@code spoken} sentence, the {@code frustration} score with its cues, what
  * the assistant said ({@code assistantSaid}) and the empathy record ({@code phrasesUsed}).
  */
 public final class HandoffJson {
@@ -35,6 +35,7 @@ public final class HandoffJson {
         + ",\"nameSource\":" + quote(h.caller().nameSource().label())
         + ",\"issue\":" + h.issue().map(HandoffJson::quote).orElse("null")
         + ",\"reflection\":" + h.reflection().map(HandoffJson::quote).orElse("null")
+        + ",\"said\":" + strings(h.said())
         + ",\"confirmed\":" + h.confirmed()
         + ",\"reason\":" + quote(h.reason().label())
         + ",\"queue\":" + quote(h.queue())
@@ -55,6 +56,12 @@ public final class HandoffJson {
           + ",\"weight\":" + number(c.weight()) + "}");
     }
     return "{\"score\":" + number(f.score()) + ",\"cues\":" + cues + "}";
+  }
+
+  private static String strings(java.util.List<String> texts) {
+    StringJoiner out = new StringJoiner(",", "[", "]");
+    for (String t : texts) out.add(quote(t));
+    return out.toString();
   }
 
   private static String assistantSaid(Handoff h) {

@@ -46,6 +46,9 @@ public enum Answer {
    *
    * <ul>
    *   <li>when both read the same answer and at least one was sure of its words (see {@link Confidence}), that is it;
+   *   <li>when both heard a yes and the free words are nothing but an affirmation ("yeah", "yes that's right"), it is a
+   *       yes though neither was sure: a short, clipped "yes" is heard as "yeah" at a low confidence, and speech that
+   *       is not an answer is never heard as only yes-words by both;
    *   <li>a request for a person from the grammar whose words the free speech heard as a plain denial ("no it's agent"
    *       against "no it's my television") is a denial;
    *   <li>when both heard a denial and the free words start with it ("no" and "no my phone line is dead"), it is a
@@ -63,6 +66,7 @@ public enum Answer {
     Answer grammar = fromWords(answerWords.text());
     Answer free = fromFreeWords(freeWords.text());
     if (grammar == free && (Confidence.sure(answerWords) || Confidence.sure(freeWords))) return grammar;
+    if (grammar == YES && free == YES && onlyAffirms(freeWords.text())) return YES;
     if (grammar == PERSON && free == NO) return NO;
     if (grammar == NO && free == NO && startsWithDenial(freeWords.text())) return NO;
     if (saysYesAndNo(answerWords.text()) && (free == YES || free == NO)) return free;
@@ -117,6 +121,15 @@ public enum Answer {
     if (words.stream().anyMatch(NO_WORDS::contains)) return NO;
     if (words.stream().anyMatch(YES_WORDS::contains)) return YES;
     return UNCLEAR;
+  }
+
+  /** Words that may stand beside a yes in a plain affirmation: "yes that's right", "yeah it is". */
+  private static final Set<String> AFFIRMATION_FILLERS = Set.of("that's", "that", "is", "it", "it's", "you", "got");
+
+  private static boolean onlyAffirms(String text) {
+    List<String> words = words(text);
+    return !words.isEmpty() && words.size() <= MAX_SHORT_ANSWER_WORDS && words.stream().anyMatch(YES_WORDS::contains)
+        && words.stream().allMatch(w -> YES_WORDS.contains(w) || AFFIRMATION_FILLERS.contains(w));
   }
 
   private static boolean saysYesAndNo(String text) {

@@ -48,8 +48,6 @@ public final class Conversation {
   private static final String KEYS_PERSON = String.valueOf(DialogSettings.KEY_PERSON);
   private static final String KEYS_ANSWER =
       "" + DialogSettings.KEY_YES + DialogSettings.KEY_NO + DialogSettings.KEY_PERSON;
-  /** A "no" followed by at least this many words is taken as the corrected issue ("no, it's the router"). */
-  private static final int MIN_CORRECTION_WORDS = 2;
   /** An answer to "may I have your first name?" longer than this is the caller telling us the issue. */
   private static final int MAX_NAME_ANSWER_WORDS = 4;
 
@@ -72,6 +70,10 @@ public final class Conversation {
   private Optional<String> issue = Optional.empty();
   private Optional<String> reflection = Optional.empty();
   private boolean confirmed;
+  /** Everything the caller said that carries content, in order, unsure words marked: the story the agent gets. */
+  private final List<String> statements = new ArrayList<>();
+  /** The caller is asked to say an unclear issue again once per call, never twice. */
+  private boolean askedToRepeat;
 
   public Conversation(
       IncomingCall call,
@@ -166,10 +168,18 @@ public final class Conversation {
     Heard heard = first.isPresent() ? first.get() : hearIssue(askIssue);
     for (int corrections = 0; ; ) {
       if (heard.asksForPerson()) return announce(HandoffReason.CALLER_ASKED);
-      if (heard.words().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED, heard.silent());
-      issue = heard.words();
-      reflection = Reflection.of(issue.get());
-      Confirmation answer = confirm(issue.get(), heard.sure());
+      if (heard.statement().isEmpty()) return announce(HandoffReason.RETRIES_EXHAUSTED, heard.silent());
+      Transcript said = heard.statement().get();
+      issue = Optional.of(Unsure.marked(said));
+      Optional<SaidBack> sayBack = sayBack(said);
+      if (sayBack.isEmpty()) {
+        if (askedToRepeat) return announce(HandoffReason.RETRIES_EXHAUSTED);
+        askedToRepeat = true;
+        heard = hearIssue(phrasing.say("ask.repeat-unsure", Map.of(), currentTone()));
+        continue;
+      }
+      reflection = Optional.of(sayBack.get().reflection());
+      Confirmation answer = confirm(sayBack.get().line());
       switch (answer.answer()) {
         case YES -> {
           confirmed = true;
@@ -220,17 +230,61 @@ public final class Conversation {
   }
 
   /**
-   * What the caller told us about the issue: their words (and whether the recognizer was sure of them), or a request
-   * for a person, or nothing usable (and whether that was silence).
+   * What the caller told us about the issue: their statement (the words with the recognizer's confidence in each), or
+   * a request for a person, or nothing usable (and whether that was silence).
    */
-  private record Heard(Optional<String> words, boolean asksForPerson, boolean sure, boolean silent) {
-    static final Heard PERSON = new Heard(Optional.empty(), true, true, false);
-    static final Heard SILENCE = new Heard(Optional.empty(), false, true, true);
-    static final Heard NOTHING = new Heard(Optional.empty(), false, true, false);
+  private record Heard(Optional<Transcript> statement, boolean asksForPerson, boolean silent) {
+    static final Heard PERSON = new Heard(Optional.empty(), true, false);
+    static final Heard SILENCE = new Heard(Optional.empty(), false, true);
+    static final Heard NOTHING = new Heard(Optional.empty(), false, false);
 
-    static Heard words(Transcript heard, String words) {
-      return new Heard(Optional.of(words), false, Confidence.sure(heard), false);
+    static Heard said(Transcript statement) {
+      return new Heard(Optional.of(statement), false, false);
     }
+  }
+
+  /** A line that says the issue back, and the reflection in it. */
+  private record SaidBack(Phrasing.Line line, String reflection) {}
+
+  /**
+   * How the issue is said back: whole when every word that carries content was heard surely; else only its sure part;
+   * else, when the caller was asked to say it again already, all of it as a question ("I want to be sure I heard you
+   * right. I think, ..."). Empty when the caller should be asked to say it again.
+   */
+  private Optional<SaidBack> sayBack(Transcript said) {
+    Tone tone = currentTone();
+    String marked = Unsure.marked(said);
+    Optional<String> sure = SayingBack.reflection(marked);
+    if (sure.isPresent()) return Optional.of(new SaidBack(SayingBack.of(phrasing, marked, true, tone).orElseThrow(), sure.get()));
+    if (!askedToRepeat && Unsure.hasUnsureWords(said)) return Optional.empty();
+    Optional<String> whole = SayingBack.reflection(said.text());
+    if (whole.isEmpty()) return Optional.empty();
+    return Optional.of(new SaidBack(SayingBack.of(phrasing, said.text(), false, tone).orElseThrow(), whole.get()));
+  }
+
+  /**
+   * Keeps a caller's statement for the story the agent gets, once, in order (the same words twice in a row, once).
+   */
+  private void tellsStory(Transcript statement) {
+    String marked = Unsure.marked(statement);
+    if (marked.isBlank()) return;
+    if (statements.isEmpty() || !statements.get(statements.size() - 1).equals(marked)) statements.add(marked);
+  }
+
+  /** The caller's words as a statement of the issue: the whole turn, or what follows a denial it starts with. */
+  private static Optional<Transcript> statementIn(Transcript heard) {
+    if (heard.isEmpty() || Denial.isBare(heard)) return Optional.empty();
+    if (Reflection.of(heard.text()).isEmpty()) return Optional.empty();
+    if (!Answer.fromWords(firstWordOf(heard)).equals(Answer.NO)) return Optional.of(heard);
+    // "No, my phone line is dead": the statement after the denial; all of it when its words were unclear.
+    return Optional.of(Denial.content(heard).filter(c -> Reflection.of(c.text()).isPresent()).orElse(heard));
+  }
+
+  private static String firstWordOf(Transcript heard) {
+    String text = heard.text().strip();
+    int space = text.indexOf(' ');
+    String first = space < 0 ? text : text.substring(0, space);
+    return first.replaceAll("[^a-z']", "").equals("know") ? "no" : first;
   }
 
   /** The answer to "may I have your first name?": a name heard clearly, or the issue itself, or a person asked for. */
@@ -249,14 +303,13 @@ public final class Conversation {
       Transcript said = callerSaid(freeWords.finish());
       feelFor(said);
       if (Answer.asksForPerson(said.text())) return new NameAnswer(Optional.empty(), Optional.empty(), true);
+      boolean sentence = said.text().split(" ").length > MAX_NAME_ANSWER_WORDS;
+      Optional<Transcript> statement = sentence ? statementIn(said) : Optional.empty();
+      statement.ifPresent(this::tellsStory);
       checkFrustration();
       // A sentence is not a name. A caller who goes straight to the problem has told us the issue: we do not ask
       // for it again.
-      if (said.text().split(" ").length > MAX_NAME_ANSWER_WORDS) {
-        Optional<Heard> issue =
-            Reflection.of(said.text()).isPresent() ? Optional.of(Heard.words(said, said.text())) : Optional.empty();
-        return new NameAnswer(Optional.empty(), issue, false);
-      }
+      if (sentence) return new NameAnswer(Optional.empty(), statement.map(Heard::said), false);
       return new NameAnswer(CallerNames.spokenFirstName(name, candidates), Optional.empty(), false);
     }
   }
@@ -282,10 +335,16 @@ public final class Conversation {
         feelFor(heard);
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
+      Optional<Transcript> statement = statementIn(heard);
+      statement.ifPresent(this::tellsStory);
       checkFrustration();
-      if (Reflection.of(heard.text()).isPresent()) return Heard.words(heard, heard.text());
+      if (statement.isPresent()) return Heard.said(statement.get());
       Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
-      if (acknowledged.isPresent()) {
+      if (Denial.isBare(heard)) {
+        // "No, that's not right" when asked for the issue: the caller still has to tell us what is wrong.
+        prompt = phrasing.say("reprompt.issue", Map.of(), currentTone());
+        frustrationMeter.reprompted();
+      } else if (acknowledged.isPresent()) {
         prompt = acknowledged.get().then(phrasing.say("ask.after-feeling", Map.of(), currentTone()));
         silences = 0;
       } else {
@@ -300,14 +359,13 @@ public final class Conversation {
   private record Confirmation(Answer answer, Optional<Heard> correction) {}
 
   /**
-   * Says the issue back (after acknowledging a feeling the caller showed) and asks whether it is right. An issue the
-   * recognizer was unsure of is said back as a question ("I want to be sure I heard you right"), and an answer it was
-   * unsure of is asked again: neither is acted on as if certain.
+   * Says the issue back and asks whether it is right. An answer the recognizers were unsure of is asked again, never
+   * acted on as if certain. A denial with more to it ("no, it's my phone line") and a reply that says the issue again
+   * without a yes or no are corrections; a bare denial ("no, that's not right") is a no, never the issue.
    */
-  private Confirmation confirm(String said, boolean sure) throws CallerHungUp, CallFailure, SpeechFailure {
+  private Confirmation confirm(Phrasing.Line sayBack) throws CallerHungUp, CallFailure, SpeechFailure {
     Tone tone = currentTone();
-    Phrasing.Line question =
-        SayingBack.of(phrasing, said, sure, tone).orElseThrow().then(phrasing.say("confirm.ask", Map.of(), tone));
+    Phrasing.Line question = sayBack.then(phrasing.say("confirm.ask", Map.of(), tone));
     for (int attempt = 0; attempt <= settings.maxAnswerReprompts(); attempt++) {
       Optional<Character> key = say(question, KEYS_ANSWER);
       if (key.isPresent()) return new Confirmation(Answer.fromKey(key.get()), Optional.empty());
@@ -327,8 +385,9 @@ public final class Conversation {
         feelFor(free.isEmpty() ? heard : free);
         // The caller goes to a person now either way: a yes or a request for one is not held up by frustration.
         if (answer == Answer.YES || answer == Answer.PERSON) return new Confirmation(answer, Optional.empty());
+        Optional<Heard> correction = correctionIn(free, answer == Answer.NO);
         checkFrustration();
-        if (answer == Answer.NO) return new Confirmation(Answer.NO, correctionIn(free));
+        if (answer == Answer.NO || correction.isPresent()) return new Confirmation(Answer.NO, correction);
       }
       question = phrasing.say("reprompt.confirm");
       frustrationMeter.reprompted();
@@ -337,14 +396,17 @@ public final class Conversation {
     return new Confirmation(Answer.UNCLEAR, Optional.empty());
   }
 
-  /** "No, it's the router that keeps dropping": the words after the denial, when there are enough of them. */
-  private Optional<Heard> correctionIn(Transcript heard) {
-    String said = heard.text();
-    String rest = said.replaceFirst("^(?:no|nope|not quite|not really|that's wrong|that's not right|wrong)\\b\\s*", "");
-    if (rest.equals(said) || rest.split("\\s+").length < MIN_CORRECTION_WORDS) return Optional.empty();
-    if (Reflection.of(rest).isEmpty()) return Optional.empty();
-    transcript.add(new Turn(clock.now(), Speaker.CALLER, said, heard.confidence()));
-    return Optional.of(Heard.words(heard, rest));
+  /**
+   * "No, it's the router that keeps dropping": what the caller says is wrong, after a denial or, with no yes or no, the
+   * issue said again; empty for a bare denial.
+   */
+  private Optional<Heard> correctionIn(Transcript heard, boolean denied) {
+    Optional<Transcript> content = Denial.content(heard).filter(c -> Reflection.of(c.text()).isPresent());
+    if (content.isEmpty()) return Optional.empty();
+    if (!denied && !SayingBack.namesAProblem(content.get().text())) return Optional.empty();
+    transcript.add(new Turn(clock.now(), Speaker.CALLER, heard.text(), heard.confidence()));
+    tellsStory(content.get());
+    return Optional.of(Heard.said(content.get()));
   }
 
   private HandoffReason announce(HandoffReason reason) throws CallerHungUp, CallFailure, SpeechFailure {
@@ -426,7 +488,9 @@ public final class Conversation {
     if (partial.isEmpty() || partial.get().isEmpty()) return;
     try {
       Transcript heard = callerSaid(speechToText.transcribe(partial.get()));
-      if (issue.isEmpty() && Reflection.of(heard.text()).isPresent()) issue = Optional.of(heard.text());
+      Optional<Transcript> statement = statementIn(heard);
+      statement.ifPresent(this::tellsStory);
+      if (issue.isEmpty()) issue = statement.map(Unsure::marked);
     } catch (SpeechFailure | RuntimeException e) {
       problems.add(e);
     }
@@ -441,8 +505,9 @@ public final class Conversation {
             call.callId(),
             call.channel(),
             caller,
-            issue.map(Redactor::redact),
+            theIssue().map(Redactor::redact),
             reflection.map(Redactor::redact),
+            statements.stream().map(Redactor::redact).toList(),
             confirmed,
             reason,
             settings.queue(),
@@ -462,6 +527,15 @@ public final class Conversation {
       problems.add(e);
     }
     return new Outcome(handoff, problems);
+  }
+
+  /**
+   * The issue the agent gets: the confirmed one; else the caller's latest statement of it (a correction, a restatement,
+   * what they said as they grew frustrated); else what was said back to them.
+   */
+  private Optional<String> theIssue() {
+    if (confirmed || statements.isEmpty()) return issue;
+    return Optional.of(statements.get(statements.size() - 1));
   }
 
   /**

@@ -26,6 +26,7 @@ public final class PhraseBook {
           "reprompt.issue",
           "reflect.lead",
           "reflect.tentative",
+          "ask.repeat-unsure",
           "confirm.ask",
           "reprompt.confirm",
           "apologize.misunderstood",

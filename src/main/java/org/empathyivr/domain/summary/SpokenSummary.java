@@ -39,11 +39,21 @@ public final class SpokenSummary {
     String who = h.caller().name().orElse("The caller");
     String firstName = h.caller().firstName().orElse("The caller");
     List<String> parts = new ArrayList<>();
-    parts.add(h.issue().map(i -> who + " says " + thirdPerson(i)).orElse(who + ", no issue was heard"));
+    boolean story = !h.confirmed() && h.said().size() > 1;
+    if (story) {
+      parts.add(who + " said " + spoken(h.said().get(0)) + ", then " + spoken(h.said().get(h.said().size() - 1)));
+    } else {
+      parts.add(h.issue().map(i -> who + " says " + spoken(i)).orElse(who + ", no issue was heard"));
+    }
     if (h.issue().isPresent()) parts.add(h.confirmed() ? firstName + " confirmed it" : "not confirmed");
     feeling(h.frustration(), h.reason() == HandoffReason.FRUSTRATED).ifPresent(parts::add);
     if (h.reason() != HandoffReason.CONFIRMED) parts.add(reason(h.reason()));
     return String.join("; ", parts) + ".";
+  }
+
+  /** Words as the agent hears them: in the third person, a marker said as words ("[unclear]": "something unclear"). */
+  private static String spoken(String words) {
+    return thirdPerson(words.replace("[unclear]", "something unclear").replaceAll("\\[([a-z ]+)\\]", "a $1"));
   }
 
   /** The caller's own words as said about them: "my internet" becomes "their internet", "I am" "they are". */

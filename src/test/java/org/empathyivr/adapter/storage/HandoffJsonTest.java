@@ -15,7 +15,7 @@ class HandoffJsonTest {
   void carriesEverythingTheAgentIsShownOnOneLine() {
     Handoff base = HandoffTestData.handoff("H-7", "my internet keeps dropping\nevery evening");
     Handoff h = new Handoff(base.id(), base.at(), base.callId(), base.channel(), base.caller(), base.issue(),
-        base.reflection(), base.confirmed(), base.reason(), base.queue(), base.priority(), base.withAssistant(),
+        base.reflection(), base.said(), base.confirmed(), base.reason(), base.queue(), base.priority(), base.withAssistant(),
         base.transcript(),
         new Frustration(0.75, List.of(new Frustration.Cue("words.repeat", "said \"third time\"", 0.5))),
         base.phrasesUsed());

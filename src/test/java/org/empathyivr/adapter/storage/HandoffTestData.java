@@ -25,7 +25,7 @@ public final class HandoffTestData {
     return new Handoff(
         id, at, "1795458575.313361", "Local/s@caller-00000001;1",
         new Caller(Optional.of("5551234"), Optional.of("Jörg \"J\" Ünal"), Caller.NameSource.CALLER_ID),
-        Optional.of(issue), Optional.of("your internet keeps dropping"), true, HandoffReason.CONFIRMED, "support", 5,
+        Optional.of(issue), Optional.of("your internet keeps dropping"), List.of(issue), true, HandoffReason.CONFIRMED, "support", 5,
         Duration.ofSeconds(42),
         List.of(new Turn(at, Turn.Speaker.ASSISTANT, "Hi Jörg, how can I help?", 1.0),
             new Turn(at.plusSeconds(3), Turn.Speaker.CALLER, issue, 0.87)),

@@ -156,7 +156,7 @@ class AgentWebServerTest {
 
   private static Handoff named(Handoff h, String number, String name) {
     return new Handoff(h.id(), h.at(), h.callId(), h.channel(),
-        new Caller(Optional.of(number), Optional.of(name), Caller.NameSource.DIRECTORY), h.issue(), h.reflection(),
+        new Caller(Optional.of(number), Optional.of(name), Caller.NameSource.DIRECTORY), h.issue(), h.reflection(), h.said(),
         h.confirmed(), h.reason(), h.queue(), h.priority(), h.withAssistant(), h.transcript(), h.frustration(),
         h.phrasesUsed());
   }

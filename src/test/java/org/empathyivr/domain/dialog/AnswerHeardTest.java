@@ -21,7 +21,17 @@ class AnswerHeardTest {
   void whenBothHearTheSameAnswerAndOneWasSureItStands() {
     assertEquals(Answer.YES, Answer.heard(words(UNSURE, "yeah"), words(SURE, "yeah and markedly")));
     assertEquals(Answer.NO, Answer.heard(words(UNSURE, "nope"), words(SURE, "no way")));
-    assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "yeah"), words(UNSURE, "yeah")), "asked again");
+    assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "yeah"), words(UNSURE, "yeah and markedly")), "asked again");
+  }
+
+  @Test
+  void aShortYesHeardAsYeahByBothIsAYesThoughNeitherWasSure() {
+    // espeak-ng's 0.63 s "yes" at its default rate: "yes" to the grammar, "yeah" to free speech, both unsure.
+    assertEquals(Answer.YES, Answer.heard(words(UNSURE, "yes"), words(UNSURE, "yeah")));
+    assertEquals(Answer.YES, Answer.heard(words(UNSURE, "yeah right"), words(UNSURE, "yeah that's right")));
+    // Free speech that is more than an affirmation is not taken on an unsure grammar's yes.
+    assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "yes"), words(UNSURE, "yeah the weather")));
+    assertEquals(Answer.UNCLEAR, Answer.heard(Transcript.EMPTY, words(UNSURE, "yeah")));
   }
 
   @Test

@@ -42,8 +42,11 @@ class FrustratedCallerTest {
     assertTrue(f.score() >= DialogSettings.defaults().frustration().threshold(), f.toString());
     assertTrue(f.cues().stream().anyMatch(c -> c.explanation().contains("'third time'")), f.toString());
     assertTrue(f.cues().stream().anyMatch(c -> c.explanation().contains("'ridiculous'")), f.toString());
-    assertTrue(handoff.summaryLine().matches(".*; reason: frustrated; frustration 0\\.\\d\\d: .*'third time'.*"),
-        "the agent's one line carries the score and the cues: " + handoff.summaryLine());
+    assertTrue(handoff.summaryLine().matches(".*; reason: frustrated; frustration 0\\.\\d\\d: .*'ridiculous'.*"),
+        "the agent's one line carries the score and the strongest cues: " + handoff.summaryLine());
+    assertTrue(handoff.summaryLine().length() <= Handoff.MAX_SUMMARY_CHARS, handoff.summaryLine());
+    assertTrue(handoff.summaryLine().contains("\"this is ridiculous it's the third time i'm calling and it's still not"
+        + " fixed\""), "what made them frustrated: " + handoff.summaryLine());
     assertTrue(handoff.spokenSummary().contains("frustrated: "), handoff.spokenSummary());
   }
 

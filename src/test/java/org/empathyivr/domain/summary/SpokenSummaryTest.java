@@ -70,7 +70,7 @@ class SpokenSummaryTest {
 
   static Handoff handoff(Caller caller, String issue, boolean confirmed, HandoffReason reason, Frustration f) {
     return new Handoff("H-1", AT, "1795458575.1", "PJSIP/trunk-1", caller, Optional.ofNullable(issue),
-        Optional.ofNullable(issue).map(i -> "your " + i), confirmed, reason, "support", 5, Duration.ofSeconds(40),
+        Optional.ofNullable(issue).map(i -> "your " + i), issue == null ? List.of() : List.of(issue), confirmed, reason, "support", 5, Duration.ofSeconds(40),
         List.of(new Turn(AT, Turn.Speaker.ASSISTANT, "Hello Maria, how can I help?", 1.0),
             new Turn(AT.plusSeconds(3), Turn.Speaker.CALLER, "my internet", 0.9),
             new Turn(AT.plusSeconds(9), Turn.Speaker.ASSISTANT, "Your internet, is that right?", 1.0)),
