@@ -39,6 +39,7 @@ public final class Main {
           "\n",
           "usage: java -jar empathy-ivr.jar [serve] [--config FILE]",
           "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
+          "       java -jar empathy-ivr.jar eval-calls [--host H] [--port P] [--concurrent N] CORPUS.tsv",
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "       java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]",
@@ -68,6 +69,7 @@ public final class Main {
     return switch (command) {
       case "serve" -> serve(rest, err);
       case "simulate" -> simulate(rest, out, err);
+      case "eval-calls" -> org.empathyivr.simulate.EvalCallsCommand.run(rest, out, err);
       case "say" -> say(rest, out, err);
       case "bench" -> Benchmark.run(rest, out, err);
       case "soak" -> Soak.run(rest, out, err);
