@@ -102,11 +102,15 @@ public enum Answer {
     return false;
   }
 
-  /** The words of a free-speech reply, its first "know" read as "no". */
+  /**
+   * The words of a free-speech reply, its first word read as the answer it sounds like: "know" as "no", "norway" as "no
+   * way" (the language model prefers the country to the answer).
+   */
   private static List<String> answerWords(String text) {
     List<String> words = words(text);
-    if (words.isEmpty() || !words.get(0).equals("know")) return words;
+    if (words.isEmpty() || !(words.get(0).equals("know") || words.get(0).equals("norway"))) return words;
     List<String> read = new ArrayList<>(words);
+    if (read.get(0).equals("norway")) read.add(1, "way");
     read.set(0, "no");
     return read;
   }
@@ -157,11 +161,33 @@ public enum Answer {
   public static boolean asksForPerson(String text) {
     List<String> words = words(text);
     if (words.size() <= 4 && words.stream().anyMatch(STRONG_PERSON_WORDS::contains)) return true;
+    if (isShortRequestToTalk(words)) return true;
     for (int i = 0; i < words.size(); i++) {
       if (!ASKING_VERBS.contains(words.get(i))) continue;
       for (int j = i + 1; j < Math.min(words.size(), i + 6); j++) {
         if (PERSON_WORDS.contains(words.get(j))) return true;
       }
+    }
+    return false;
+  }
+
+  /** The most words after "talk to" in a request to talk to someone whose name or title was misheard. */
+  private static final int MAX_WORDS_AFTER_TALK_TO = 3;
+
+  /**
+   * "I want to talk to a [misheard]": a sentence that is only a wish to talk or speak to someone (a person's name or
+   * title is often misheard) and says nothing else. "I want to talk to you about my bill" says more; "talk to you"
+   * asks for no one.
+   */
+  private static boolean isShortRequestToTalk(List<String> words) {
+    for (int i = 1; i + 1 < words.size(); i++) {
+      boolean talk = words.get(i).equals("talk") || words.get(i).equals("speak");
+      if (!talk || !(words.get(i + 1).equals("to") || words.get(i + 1).equals("with"))) continue;
+      boolean wish = words.subList(0, i).stream().anyMatch(w -> Set.of("want", "like", "need", "can", "could",
+          "let", "may", "wanna").contains(w));
+      List<String> after = words.subList(i + 2, words.size());
+      return wish && after.size() <= MAX_WORDS_AFTER_TALK_TO && !after.contains("you") && !after.isEmpty()
+          && i <= 4;
     }
     return false;
   }

@@ -48,6 +48,8 @@ class AnswerHeardTest {
     // A denial in the middle of what the free speech heard is not the answer's first word.
     assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "no"), words(UNSURE, "i know it's not on")));
     assertEquals(Answer.UNCLEAR, Answer.heard(words(UNSURE, "no"), words(UNSURE, "knowing it")));
+    // espeak-ng's short "no way": nothing to the grammar, the country to free speech.
+    assertEquals(Answer.NO, Answer.heard(Transcript.EMPTY, words(SURE, "norway")));
   }
 
   @Test
@@ -97,5 +99,14 @@ class AnswerHeardTest {
       start += 0.3;
     }
     return new Transcript(text, words);
+  }
+
+  @Test
+  void aShortWishToTalkToSomeoneIsARequestForAPersonWhoeverTheRestWasHeardAs() {
+    assertEquals(true, Answer.asksForPerson("i want to talk to her own"));
+    assertEquals(true, Answer.asksForPerson("can i speak with a super"));
+    assertEquals(false, Answer.asksForPerson("i want to talk to you about my bill"));
+    assertEquals(false, Answer.asksForPerson("i want to talk to you"));
+    assertEquals(false, Answer.asksForPerson("my son wanted to talk to his friends online but the wifi is down"));
   }
 }
