@@ -106,4 +106,39 @@ class RedactorTest {
     assertEquals("  card:  [card number]!  ", Redactor.redact("  card:  4111 1111 1111 1111!  "));
     assertEquals("", Redactor.redact(""));
   }
+
+  // Spoken number words (Vosk: lower-case, no punctuation, numbers grouped as words).
+
+  @ParameterizedTest(name = "{0} reads as {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock = """
+          four thousand one hundred eleven | 4111
+          forty one eleven | 4111
+          two thousand and twenty four | 2024
+          nineteen eighty four | 1984
+          seven seven three oh two | 77302
+          double five triple oh | 55000
+          one eight hundred five five five one two one two | 1805551212
+          twenty-one | 21
+          one million two hundred thousand | 1200000
+          twenty five hundred | 2500
+          [key 4] 4111-1111 one | 4411111111
+          """)
+  void numberWordsReadAsTheDigitsTheyStandFor(String said, String digits) {
+    List<NumberWordRun> runs = NumberWordRun.in(said);
+    assertEquals(1, runs.size(), runs.toString());
+    assertEquals(digits, runs.get(0).digits());
+  }
+
+  @Test
+  void aRunCountsNumberWordsAndEndsAtItsLastNumberWord() {
+    NumberWordRun run = NumberWordRun.in("is four thousand one hundred eleven the end").get(0);
+    assertEquals(5, run.words());
+    assertEquals("four thousand one hundred eleven", "is four thousand one hundred eleven the end".substring(run.start(), run.end()));
+    assertEquals("is", run.before());
+    // Three misheard words in a row end a run; so does "and" after a digit.
+    assertEquals(2, NumberWordRun.in("one two the big lamb three four").size());
+    assertEquals(2, NumberWordRun.in("one two and three four").size());
+  }
 }
