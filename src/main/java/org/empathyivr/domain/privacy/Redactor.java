@@ -1,48 +1,87 @@
 package org.empathyivr.domain.privacy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes personal data a caller says or keys out of text that is stored, sent or shown: card numbers, card security
- * codes, national ID numbers and e-mail addresses become readable markers ({@link #CARD_NUMBER}, ...), everything
- * else stays as it was, spacing included.
+ * Takes personal data a caller says or keys out of text that is stored, sent, shown or said back: card numbers, card
+ * security codes, national ID numbers, account-like numbers and e-mail addresses become readable markers
+ * ({@link #CARD_NUMBER}, ...), everything else stays as it was, spacing included.
  *
  * <ul>
- *   <li><b>Card numbers</b>: a run of 13 to 19 digits (spoken one by one, written, or keyed) that passes the Luhn
- *       check, or a longer run that starts or ends with such digits (a card and its expiry date); or, after the word "card", any run of 12 or more digits (a card misheard by one digit fails Luhn but
- *       is still a card).
+ *   <li><b>Card numbers</b>: a run of 13 to 19 digits (spoken one by one, spoken in groups, written, or keyed) that
+ *       passes the Luhn check, or a longer run that starts or ends with such digits (a card and its expiry date); or,
+ *       after the word "card", any run of 12 or more digits (a card misheard by one digit fails Luhn but is still a
+ *       card).
  *   <li><b>Security codes</b>: a run of 3 or more digits within a few words after "security code", "CVV", "c v v",
  *       "CVC", "CV2" or "verification code".
  *   <li><b>National IDs</b>: a written US social security number ({@code 123-45-6789}) anywhere; nine digits in any
- *       form within a few words after "social security", "social" or "SSN".
+ *       form ("one twenty three forty five ...") within a few words after "social security", "social" or "SSN".
+ *   <li><b>Spoken numbers</b> (how a recognizer writes them: "four thousand one hundred eleven", "seven seven three oh
+ *       two"): a run of number words (zero/oh, one to ninety, hundred, thousand, million, "double", written and keyed
+ *       digits), which may hold a few misheard words (at most 2 in a row, at most one for every two number words; the
+ *       words after the last number word are never taken), becomes
+ *       <ul>
+ *         <li>{@link #CARD_NUMBER} when it is of account length (at least 5 number words that read as at least 6
+ *             digits) and the nearest cue in the 6 words before it is card, credit, debit, visa, mastercard or amex;
+ *         <li>{@link #NATIONAL_ID} when it reads as exactly 9 digits after social security, social or SSN;
+ *         <li>{@link #NUMBER} when it is of account length after social security/SSN (other than 9 digits), account,
+ *             member, policy, PIN, passcode, password, routing, IBAN, passport, license, medicare, medicaid, tax id
+ *             or customer number/id;
+ *         <li>{@link #NUMBER} (or {@link #CARD_NUMBER} after a card cue) when it has 12 or more number words, cue or
+ *             not: no short answer is that long.
+ *       </ul>
+ *       Account length is counted in number words and in digits together so that amounts stay: "two thousand four
+ *       hundred fifty six dollars" is 6 words but 4 digits, "two hundred fifty thousand" is 6 digits but 4 words,
+ *       while "twelve thirty four fifty six" (5 words, 6 digits) is a member number. The nearest cue decides, and
+ *       phone, call, order, ticket, case, reference, confirmation and expiry words are cues to keep: "my account
+ *       phone number is five five five ..." stays.
  *   <li><b>E-mail addresses</b>: written ones; spoken ones ("maria dot lopez at gmail dot com") when the part before
  *       "at" has a dot, underscore or dash in it, the domain is a mail provider, or "email"/"address" was said just
  *       before.
  * </ul>
  *
- * <p>Kept on purpose: phone numbers (10 or 11 digits are never a card, and the agent may need to call back), amounts
- * and ordinals ("forty five dollars", "third time": not digit by digit), order numbers of fewer than 13 digits,
- * websites ("looking at amazon dot com"). Stateless and thread-safe.
+ * <p>Kept on purpose: phone numbers without a card or account cue (10 or 11 digits are never a card nor 12 words, and
+ * the agent may need to call back), amounts, dates, times and ordinals ("forty five dollars", "two thousand and
+ * twenty four", "third time"), numbers of 4 digits even after a cue ("my pin is one two three four", the last four of
+ * a card), order numbers of fewer than 12 digits, websites ("looking at amazon dot com"). When two rules take the same
+ * words the most specific marker wins: card number, national id, security code, number. Linear in the length of the
+ * text; stateless and thread-safe.
  */
 public final class Redactor {
   public static final String CARD_NUMBER = "[card number]";
   public static final String SECURITY_CODE = "[security code]";
   public static final String NATIONAL_ID = "[national id]";
   public static final String EMAIL_ADDRESS = "[email address]";
+  public static final String NUMBER = "[number]";
+  /** When two markers claim the same words, the first of these wins. */
+  private static final List<String> MARKER_STRENGTH = List.of(CARD_NUMBER, NATIONAL_ID, SECURITY_CODE, NUMBER);
 
   private static final int MIN_CARD_DIGITS = 13;
   private static final int MAX_CARD_DIGITS = 19;
   private static final int MIN_CARD_DIGITS_AFTER_CUE = 12;
   private static final int MIN_SECURITY_CODE_DIGITS = 3;
   private static final int NATIONAL_ID_DIGITS = 9;
+  private static final int MIN_NUMBER_WORDS_AFTER_CUE = 5;
+  private static final int MIN_DIGITS_AFTER_CUE = 6;
+  private static final int MIN_NUMBER_WORDS_WITHOUT_CUE = 12;
 
   private static final Pattern CARD_CUE = Pattern.compile("\\b(?:card|visa|mastercard|amex)\\b");
   private static final Pattern SECURITY_CODE_CUE =
       Pattern.compile("\\b(?:security code|cvv2?|c v v|cvc|c v c|cv2|c v two|verification (?:code|number))\\b");
   private static final Pattern NATIONAL_ID_CUE = Pattern.compile("\\b(?:social security|social|ssn|s s n)\\b");
+  /** Cues before a run of number words; the one nearest the run decides ("my account phone number is": a phone). */
+  private static final Pattern NUMBER_CUE =
+      Pattern.compile(
+          "\\b(?:(?<card>credit|debit|cards?|visa|master ?card|amex|american express)"
+              + "|(?<id>social security|social|ssn|s s n)"
+              + "|(?<number>account|acct|member|membership|policy|pin|p i n|passcode|password|routing|iban|passport"
+              + "|licen[cs]e|medicare|medicaid|tax id|customer (?:number|id))"
+              + "|(?<keep>phone|telephone|cell|mobile|call|callback|reach|order|tracking|ticket|case|reference"
+              + "|confirmation|extension|expires|expiry|expiration|exp))\\b");
   private static final Pattern WRITTEN_EMAIL =
       Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
   private static final String SPOKEN_WORD = "[a-z0-9]+";
@@ -63,13 +102,30 @@ public final class Redactor {
   public static String redact(String text) {
     if (text == null) throw new NullPointerException("text == null");
     String noEmails = emails(text);
-    StringBuilder out = new StringBuilder();
-    int copied = 0;
+    List<Span> spans = new ArrayList<>();
     for (DigitRun run : DigitRun.in(noEmails)) {
       String marker = markerFor(run);
-      if (marker == null) continue;
-      out.append(noEmails, copied, run.start()).append(marker);
-      copied = run.end();
+      if (marker != null) spans.add(new Span(run.start(), run.end(), marker));
+    }
+    for (NumberWordRun run : NumberWordRun.in(noEmails)) {
+      String marker = markerFor(run);
+      if (marker != null) spans.add(new Span(run.start(), run.end(), marker));
+    }
+    spans.sort(Comparator.comparingInt(Span::start));
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    int i = 0;
+    while (i < spans.size()) {
+      Span span = spans.get(i++);
+      int end = span.end();
+      String marker = span.marker();
+      // A digit run inside a number-word run (or the same run seen both ways): one marker, the most specific one.
+      while (i < spans.size() && spans.get(i).start() < end) {
+        end = Math.max(end, spans.get(i).end());
+        marker = stronger(marker, spans.get(i++).marker());
+      }
+      out.append(noEmails, copied, span.start()).append(marker);
+      copied = end;
     }
     return out.append(noEmails, copied, noEmails.length()).toString();
   }
@@ -111,6 +167,36 @@ public final class Redactor {
     if (CARD_CUE.matcher(run.before()).find() && digits.length() >= MIN_CARD_DIGITS_AFTER_CUE) return CARD_NUMBER;
     return null;
   }
+
+  /** The marker for a run of spoken number words, or null when it stays; see the class comment. */
+  private static String markerFor(NumberWordRun run) {
+    String digits = run.digits();
+    if (hasLuhnCard(digits)) return CARD_NUMBER;
+    String cue = nearestCue(run.before());
+    boolean accountLength = run.words() >= MIN_NUMBER_WORDS_AFTER_CUE && digits.length() >= MIN_DIGITS_AFTER_CUE;
+    if (cue.equals("id") && digits.length() == NATIONAL_ID_DIGITS) return NATIONAL_ID;
+    if (accountLength && cue.equals("card")) return CARD_NUMBER;
+    if (accountLength && (cue.equals("id") || cue.equals("number"))) return NUMBER;
+    if (run.words() >= MIN_NUMBER_WORDS_WITHOUT_CUE) return cue.equals("card") ? CARD_NUMBER : NUMBER;
+    return null;
+  }
+
+  /** The kind of the cue nearest before a run ("card", "id", "number", "keep"), or "" when there is none. */
+  private static String nearestCue(String before) {
+    Matcher m = NUMBER_CUE.matcher(before);
+    String cue = "";
+    while (m.find()) {
+      cue = m.group("card") != null ? "card" : m.group("id") != null ? "id" : m.group("number") != null ? "number"
+          : "keep";
+    }
+    return cue;
+  }
+
+  private static String stronger(String a, String b) {
+    return MARKER_STRENGTH.indexOf(a) <= MARKER_STRENGTH.indexOf(b) ? a : b;
+  }
+
+  private record Span(int start, int end, String marker) {}
 
   /**
    * Whether the run is 13 to 19 digits that pass the Luhn check; a longer run (an expiry date said after the number, a
