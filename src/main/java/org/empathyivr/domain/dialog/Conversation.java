@@ -539,7 +539,8 @@ public final class Conversation {
   }
 
   /**
-   * The transcript as it may be stored and sent: card numbers, security codes, national IDs and e-mail addresses
+   * The transcript as it may be stored and sent: card numbers, account numbers and other long spoken numbers, security
+   * codes, national IDs and e-mail addresses
    * replaced by markers. Everything that leaves the call (store, webhook, channel variables) is built from it.
    */
   private static List<Turn> redacted(List<Turn> turns) {
