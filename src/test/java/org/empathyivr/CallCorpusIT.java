@@ -41,7 +41,7 @@ class CallCorpusIT {
   @TempDir static Path root;
 
   @Test
-  callsEndAsExpectedAndNoSummaryTellsTheWrongStory() throws Exception {
+  void callsEndAsExpectedAndNoSummaryTellsTheWrongStory() throws Exception {
     CallCorpus corpus = CallCorpus.read(Path.of(CallCorpusIT.class.getResource("/calls/corpus.tsv").toURI()));
     List<Verdict> verdicts;
     try (RunningSupportLine line = RunningSupportLine.start(root, "")) {
