@@ -88,7 +88,7 @@ final class Clauses {
   private Clauses() {}
 
   static List<Clause> of(String utterance) {
-    List<String> words = clean(Words.of(utterance));
+    List<String> words = ThirdPerson.agree(clean(Words.of(utterance))); // before "and" splits "my tv and my box"
     List<Clause> clauses = new ArrayList<>();
     List<String> current = new ArrayList<>();
     String joiner = "";

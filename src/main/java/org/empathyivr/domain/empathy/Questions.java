@@ -128,7 +128,7 @@ final class Questions {
     List<String> out = new ArrayList<>(subject);
     if (!predicate.isEmpty() && (aux.equals("did") || aux.equals("does") || aux.equals("do"))) {
       String verb = predicate.get(0);
-      predicate.set(0, aux.equals("did") ? past(verb) : aux.equals("does") && !you ? thirdPerson(verb) : verb);
+      predicate.set(0, aux.equals("did") ? past(verb) : aux.equals("does") && !you ? ThirdPerson.of(verb) : verb);
     } else {
       out.add(agreed);
     }
@@ -156,13 +156,6 @@ final class Questions {
     if (verb.endsWith("e")) return verb + "d";
     if (verb.matches(".*[^aeiou]y")) return verb.substring(0, verb.length() - 1) + "ied";
     return verb + "ed";
-  }
-
-  private static String thirdPerson(String verb) {
-    if (verb.equals("have")) return "has";
-    if (verb.matches(".*(s|sh|ch|x|z|o)")) return verb + "es";
-    if (verb.matches(".*[^aeiou]y")) return verb.substring(0, verb.length() - 1) + "ies";
-    return verb + "s";
   }
 
   /** "what's" → "what is": the contraction hides the inverted verb. */
