@@ -19,7 +19,8 @@ final class ThirdPerson {
           "flash", "blink", "buffer", "lag", "cost", "send", "tell", "use", "try", "carry", "get", "play", "start",
           "happen", "die", "shut", "lose", "mean", "sound", "think", "know", "hate", "call", "pay", "owe", "text",
           "flicker", "hang", "reboot", "update", "display", "read", "drain", "overheat", "reply", "ask", "refuse",
-          "buzz", "vibrate", "jump", "skip", "glitch", "cancel", "end", "belong", "live", "put", "leave", "sit");
+          "buzz", "vibrate", "jump", "skip", "glitch", "cancel", "end", "belong", "live", "put", "leave", "sit",
+          "rain", "snow");
   private static final Set<String> DETERMINERS =
       Set.of("my", "your", "our", "his", "her", "their", "its", "the", "this", "that", "a", "an");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "this", "that");
@@ -37,10 +38,14 @@ final class ThirdPerson {
       Set.of("always", "still", "never", "often", "sometimes", "constantly", "randomly", "also", "only", "usually",
           "even", "now", "suddenly");
   private static final Set<String> PLURALS = Set.of("people", "children", "men", "women", "police", "staff", "guys");
+  /** A noun after one of these is not the subject: "the channels on my tv keep". */
+  private static final Set<String> INSIDE =
+      Set.of("on", "in", "of", "at", "for", "with", "from", "by", "about", "under", "behind", "near", "without");
   private static final Set<String> SINGULARS_IN_S =
       Set.of("bus", "gas", "news", "status", "series", "lens", "bonus", "virus", "campus", "this");
   private static final Set<String> NOT_IN_A_NOUN_PHRASE =
-      Set.of("and", "or", "i", "you", "we", "they", "he", "she", "it", "is", "was", "are", "were", "to", "of", "in",
+      Set.of("and", "or", "i", "you", "we", "they", "he", "she", "it", "me", "him", "us", "them", "both", "all",
+          "each", "is", "was", "are", "were", "to", "of", "in",
           "on", "at", "for", "with", "from", "that", "which", "who", "not", "no", "be", "been");
   /** Verbs that are also nouns: "charge" is one in "the late charge on my bill" or "the charge is wrong". */
   private static final Set<String> NOUNS_TOO =
@@ -90,8 +95,9 @@ final class ThirdPerson {
     for (int start = end - 2; start >= 0 && start >= end - MAX_NOUN_PHRASE_WORDS; start--) {
       String word = w.get(start);
       if (DETERMINERS.contains(word)) {
+        if ((word.equals("a") || word.equals("an")) && NOUNS_TOO.contains(w.get(end))) return false; // "a reset"
         String outside = start == 0 ? "" : w.get(start - 1);
-        return !BARE_AFTER.contains(outside) && !joinsNounPhrases(w, start - 1);
+        return !BARE_AFTER.contains(outside) && !joinsNounPhrases(w, start - 1) && !INSIDE.contains(outside);
       }
       if (!isNounPhraseWord(word)) return false;
     }
@@ -101,6 +107,7 @@ final class ThirdPerson {
   /** Whether the "and" or "or" at {@code at} joins two subjects ("my phone and my laptop"), not two clauses. */
   private static boolean joinsNounPhrases(List<String> w, int at) {
     if (at < 1 || !w.get(at).equals("and") && !w.get(at).equals("or")) return false;
+    if (Set.of("me", "i", "you", "him", "her", "us", "them").contains(w.get(at - 1))) return true;
     for (int i = at - 1; i >= 0 && i >= at - MAX_NOUN_PHRASE_WORDS; i--) {
       if (DETERMINERS.contains(w.get(i))) return i < at - 1;
       if (!isNounPhraseWord(w.get(i))) return false;

@@ -43,6 +43,8 @@ class ThirdPersonTest {
     assertEquals("the lights keep flashing", agree("the lights keep flashing"));
     assertEquals("my phone and my laptop keep dropping", agree("my phone and my laptop keep dropping"));
     assertEquals("the lights that keep flashing", agree("the lights that keep flashing"));
+    assertEquals("me and my wife both have phones", agree("me and my wife both have phones"));
+    assertEquals("the channels on my tv keep cutting out", agree("the channels on my tv keep cutting out"));
   }
 
   @Test
@@ -68,5 +70,6 @@ class ThirdPersonTest {
   void leavesAVerbThatIsANounHereAlone() {
     assertEquals("the late charge on my bill is wrong", agree("the late charge on my bill is wrong"));
     assertEquals("the phone call was cut off", agree("the phone call was cut off"));
+    assertEquals("i tried a factory reset twice", agree("i tried a factory reset twice"));
   }
 }
