@@ -77,6 +77,7 @@ final class Clauses {
   private static final Set<String> NOUN_PHRASE_STARTS =
       Set.of("a", "an", "the", "this", "that", "any", "some", "every", "each", "two", "three",
           "four", "five", "six", "worst", "last", "first", "only");
+  private static final Set<String> RELATIVE = Set.of("never", "didn't", "hadn't", "haven't");
   private static final Set<String> LINKING_VERBS =
       Set.of("is", "was", "are", "were", "has", "have", "had", "keeps", "went", "got", "been");
   private static final Set<String> AFTER_SUBJECT_IT =
@@ -88,7 +89,7 @@ final class Clauses {
   private Clauses() {}
 
   static List<Clause> of(String utterance) {
-    List<String> words = clean(Words.of(utterance));
+    List<String> words = ThirdPerson.agree(clean(Words.of(utterance))); // before "and" splits "my tv and my box"
     List<Clause> clauses = new ArrayList<>();
     List<String> current = new ArrayList<>();
     String joiner = "";
@@ -133,6 +134,9 @@ final class Clauses {
   private static boolean afterNounPhrase(List<String> words, int at) {
     boolean when = Words.FACT_WORDS.contains(words.get(at - 1)) && !Set.of("the", "a").contains(words.get(at - 2));
     if (when) return false; // "this month I didn't change anything", but "the days I had no service"
+    if (Words.NOUNS.contains(words.get(at - 1)) && at + 1 < words.size() && RELATIVE.contains(words.get(at + 1))) {
+      return true; // "calls she never made"
+    }
     for (int back = 2; back <= 3 && at - back >= 0; back++) {
       if (LINKING_VERBS.contains(words.get(at - back + 1))) return false;
       if (NOUN_PHRASE_STARTS.contains(words.get(at - back))) return true;

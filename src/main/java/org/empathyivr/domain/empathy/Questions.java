@@ -30,10 +30,13 @@ final class Questions {
   private static final List<List<String>> ASK_US =
       Words.phrases("can you guys", "could you guys", "can you", "could you", "would you", "will you",
           "can someone", "could someone", "can somebody", "is it possible for you to", "i need you to",
-          "i want you to", "i'd like you to", "i would like you to", "if you could", "if you can");
+          "i want you to", "i'd like you to", "i would like you to", "if you could", "if you can",
+          "is there any chance you could", "if there's any chance you could", "any chance you could");
   private static final List<List<String>> ASK_TO =
       Words.phrases("can i", "could i", "may i", "can we", "could we", "is it possible to", "is it possible for me to",
           "if i could", "if i can");
+  private static final List<List<String>> POSSIBLE =
+      Words.phrases("is there a way to", "is there any way to", "is there a way i can", "is there any way i can");
   private static final List<List<String>> HOW_TO =
       Words.phrases("how do i", "how can i", "how would i", "how should i", "how do we", "how can we", "how do you",
           "how can you");
@@ -92,6 +95,7 @@ final class Questions {
     if ((rest = after(w, ASK_US)) != null && !rest.isEmpty() && !AUX.contains(rest.get(0))) {
       return Optional.of(join("you'd like us to", rest));
     }
+    if ((rest = after(w, POSSIBLE)) != null && !rest.isEmpty()) return Optional.of(join("you'd like to know if you can", rest));
     if ((rest = after(w, ASK_TO)) != null && !rest.isEmpty()) return Optional.of(join("you'd like to", rest));
     Optional<List<String>> wh = whQuestion(w);
     if (wh.isPresent()) return wh;
@@ -128,7 +132,7 @@ final class Questions {
     List<String> out = new ArrayList<>(subject);
     if (!predicate.isEmpty() && (aux.equals("did") || aux.equals("does") || aux.equals("do"))) {
       String verb = predicate.get(0);
-      predicate.set(0, aux.equals("did") ? past(verb) : aux.equals("does") && !you ? thirdPerson(verb) : verb);
+      predicate.set(0, aux.equals("did") ? past(verb) : aux.equals("does") && !you ? ThirdPerson.of(verb) : verb);
     } else {
       out.add(agreed);
     }
@@ -156,13 +160,6 @@ final class Questions {
     if (verb.endsWith("e")) return verb + "d";
     if (verb.matches(".*[^aeiou]y")) return verb.substring(0, verb.length() - 1) + "ied";
     return verb + "ed";
-  }
-
-  private static String thirdPerson(String verb) {
-    if (verb.equals("have")) return "has";
-    if (verb.matches(".*(s|sh|ch|x|z|o)")) return verb + "es";
-    if (verb.matches(".*[^aeiou]y")) return verb.substring(0, verb.length() - 1) + "ies";
-    return verb + "s";
   }
 
   /** "what's" → "what is": the contraction hides the inverted verb. */

@@ -71,25 +71,32 @@ public final class Reflection {
       }
     }
     if (said.isEmpty()) return Optional.empty();
-    List<String> out = join(clauses, said, choose(clauses, said, false));
-    if (out.size() > LONG_WORDS && String.join(" ", out).equals(String.join(" ", Words.of(utterance)))) {
-      out = join(clauses, said, choose(clauses, said, true)); // never parrot a long utterance word for word
+    List<String> caller = Words.of(utterance);
+    List<Clause> parts = join(clauses, said, choose(clauses, said, false));
+    if (OwnWords.flatten(parts).size() > LONG_WORDS && OwnWords.flatten(parts).equals(caller)) {
+      parts = join(clauses, said, choose(clauses, said, true)); // never parrot a long utterance word for word
     }
-    return Optional.of(String.join(" ", shorten(out)));
+    List<String> out = shorten(OwnWords.flatten(parts));
+    if (CopiedRun.longest(caller, out) > OwnWords.MAX_COPIED_WORDS) {
+      out = shorten(OwnWords.flatten(OwnWords.rephrase(caller, parts)));
+    }
+    return Optional.of(String.join(" ", out));
   }
 
-  private static List<String> join(List<Clause> clauses, List<List<String>> said, List<Integer> chosen) {
-    List<String> out = new ArrayList<>();
+  /** The chosen clauses said back, each with the word that joins it to the one before. */
+  private static List<Clause> join(List<Clause> clauses, List<List<String>> said, List<Integer> chosen) {
+    List<Clause> out = new ArrayList<>();
     int previous = -1;
     for (int i : chosen) {
+      String joined = "";
       if (!out.isEmpty()) {
         String joiner = clauses.get(i).joiner();
         String join = joiner.equals("because") || !joiner.isEmpty() && i == previous + 1 ? joiner : "and";
         boolean letDown = clauses.get(previous).words().stream().anyMatch(EXPECTATIONS::contains)
             && clauses.get(i).words().stream().anyMatch(w -> NEGATIONS.contains(w) || w.endsWith("n't"));
-        out.add(letDown && (join.equals("and") || join.isEmpty()) ? "but" : join);
+        joined = letDown && (join.equals("and") || join.isEmpty()) ? "but" : join;
       }
-      out.addAll(out.isEmpty() ? withSubject(said.get(i)) : said.get(i));
+      out.add(new Clause(joined, out.isEmpty() ? withSubject(said.get(i)) : said.get(i)));
       previous = i;
     }
     return out;

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The reflection table: caller utterances as a support line hears them (src/test/resources/reflection/utterances.tsv),
  * each said back with no first-person word left, with its facts, in at most {@value Reflection#MAX_WORDS} words, and
- * never parroted word for word when long. Prints the pass rate.
+ * never parroted word for word when long: no run of more than {@value OwnWords#MAX_COPIED_WORDS} of the caller's
+ * words said back in a row ({@link CopiedRun}). Prints the pass rate and the longest copied run.
  */
 class ReflectionTableTest {
   private static final Path TABLE = Path.of("src/test/resources/reflection/utterances.tsv");
@@ -33,6 +34,7 @@ class ReflectionTableTest {
 
   private static final AtomicInteger rows = new AtomicInteger();
   private static final AtomicInteger passed = new AtomicInteger();
+  private static final AtomicInteger longestCopiedRun = new AtomicInteger();
 
   record Row(int line, String utterance, List<String> facts, List<String> contains) {
     @Override
@@ -72,7 +74,7 @@ class ReflectionTableTest {
     List<String> words = List.of(text.split(" "));
     List<String> problems = new ArrayList<>();
     words.stream().filter(FIRST_PERSON::contains).findFirst().ifPresent(w -> problems.add("first person '" + w + "'"));
-    for (String fact : row.facts()) if (!(" " + text + " ").contains(" " + fact + " ")) problems.add("lost '" + fact + "'");
+    for (String fact : row.facts()) if (!says(text, fact)) problems.add("lost '" + fact + "'");
     for (String must : row.contains()) if (!text.contains(must)) problems.add("does not say '" + must + "'");
     if (words.size() > Reflection.MAX_WORDS) problems.add(words.size() + " words");
     if (row.utterance().split(" ").length > LONG_WORDS && text.equals(row.utterance())) problems.add("parroted");
@@ -81,11 +83,37 @@ class ReflectionTableTest {
     passed.incrementAndGet();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void copiesNoMoreThanTenOfTheCallersWordsInARow(Row row) {
+    String text = Reflection.of(row.utterance()).orElseThrow();
+    int run = CopiedRun.longest(Words.of(row.utterance()), List.of(text.split(" ")));
+    longestCopiedRun.accumulateAndGet(run, Math::max);
+    assertTrue(run <= OwnWords.MAX_COPIED_WORDS, run + " words in a row: \"" + row.utterance() + "\" -> \"" + text + "\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void keepsEveryFact(Row row) {
+    String text = Reflection.of(row.utterance()).orElseThrow();
+    List<String> lost = row.facts().stream().filter(fact -> !says(text, fact)).toList();
+    assertTrue(lost.isEmpty(), "lost " + lost + ": \"" + row.utterance() + "\" -> \"" + text + "\"");
+  }
+
+  /** Whether the reflection says the fact, an amount also as a modifier: "twelve pounds" in "a twelve pound fee". */
+  private static boolean says(String reflection, String fact) {
+    String padded = " " + reflection + " ";
+    if (padded.contains(" " + fact + " ")) return true;
+    boolean amount = fact.matches(".* (dollars|pounds|euros|cents)");
+    return amount && padded.contains(" " + fact.substring(0, fact.length() - 1) + " ");
+  }
+
   @AfterAll
   static void printPassRate() {
     if (rows.get() > 0) {
       System.out.printf("reflection table: %d of %d pass (%.1f %%)%n", passed.get(), rows.get(),
           100.0 * passed.get() / rows.get());
     }
+    if (longestCopiedRun.get() > 0) System.out.printf("longest copied run: %d words%n", longestCopiedRun.get());
   }
 }
