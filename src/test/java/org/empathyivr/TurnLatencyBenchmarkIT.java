@@ -76,7 +76,7 @@ class TurnLatencyBenchmarkIT {
                 .realtime(true)
                 .build()
                 .call(List.of(
-                    CallerTurn.parse(RunningSupportLine.fixture(i % 2 == 0 ? "internet-dropping.wav" : "billing.wav")),
+                    CallerTurn.parse(RunningSupportLine.fixture("internet-dropping.wav")),
                     CallerTurn.parse(RunningSupportLine.fixture("yes.wav"))));
         assertEquals("confirmed", call.variable("HANDOFF_REASON").orElse("unset"), call.wire().toString());
         List<Duration> afterRecordings = call.thinkTimesAfterRecordings();

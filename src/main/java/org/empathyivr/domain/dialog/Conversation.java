@@ -341,9 +341,11 @@ public final class Conversation {
       if (statement.isPresent()) return Heard.said(statement.get());
       Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
       if (Denial.isBare(heard)) {
-        // "No, that's not right" when asked for the issue: the caller still has to tell us what is wrong.
+        // "No, that's not right" when asked for the issue: the caller tells us we got it wrong (a denial, as the
+        // frustration meter counts them) and has still to tell us what is wrong; a bare "yes" tells nothing either.
         prompt = phrasing.say("reprompt.issue", Map.of(), currentTone());
-        frustrationMeter.reprompted();
+        if (Answer.fromWords(heard.text()) == Answer.NO) frustrationMeter.denied();
+        else frustrationMeter.reprompted();
       } else if (acknowledged.isPresent()) {
         prompt = acknowledged.get().then(phrasing.say("ask.after-feeling", Map.of(), currentTone()));
         silences = 0;

@@ -96,4 +96,20 @@ class TheWholeStoryTest {
     assertEquals(HandoffReason.HUNG_UP, handoff.reason());
     assertTrue(handoff.summaryLine().contains("\"my router keeps restarting every night\""), handoff.summaryLine());
   }
+
+  @Test
+  void aDenialWhenAskedToSayTheIssueAgainCountsAsADenialAndAYesDoesNot() {
+    story.speech.unsureOf("internet", "dropping");
+    channel.says("my internet keeps dropping").says("no that's not right").says("yes").says("my phone line is dead")
+        .says("yes");
+
+    Handoff handoff = call();
+
+    assertTrue(channel.log().get(4).contains("say that again"), channel.log().toString());
+    assertEquals(Optional.of("my phone line is dead"), handoff.issue());
+    assertTrue(handoff.frustration().cues().stream().anyMatch(c -> c.id().equals("dialog.denials")),
+        handoff.frustration().toString());
+    assertTrue(handoff.frustration().cues().stream().anyMatch(c -> c.id().equals("dialog.reprompts")),
+        "the bare yes had to be asked about again: " + handoff.frustration());
+  }
 }
