@@ -38,8 +38,9 @@ public final class Main {
       String.join(
           "\n",
           "usage: java -jar empathy-ivr.jar [serve] [--config FILE]",
-          "       java -jar empathy-ivr.jar simulate [--host H --port P] --caller-id N [--caller-name NAME] TURN...",
-          "       java -jar empathy-ivr.jar eval-calls [--host H] [--port P] [--concurrent N] CORPUS.tsv",
+          "       java -jar empathy-ivr.jar simulate [--host H --port P] [--script NAME] [--caller-id N] [--caller-name NAME]"
+              + " [--sounds DIR] [--realtime] TURN...",
+          "       java -jar empathy-ivr.jar eval-calls [--host H] [--port P] [--concurrent N] [--realtime] CORPUS.tsv",
           "       java -jar empathy-ivr.jar say TEXT OUT.wav",
           "       java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...]",
           "       java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]",

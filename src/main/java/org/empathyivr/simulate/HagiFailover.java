@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * Asterisk's {@code AGI(hagi://NAME/SCRIPT)}: it looks up the DNS SRV records of {@code _agi._tcp.NAME} and launches
  * the script on each target in turn, {@code agi://TARGET:PORT/SCRIPT}, until one accepts the connection. The order
- * is the SRV lookup's (RFC 2782): lowest priority first, and within one priority a weighted random order. A target
- * that accepts and then fails is not retried: the call goes on in the dialplan (which sends it to a human).
+ * is Asterisk 22's ({@code main/srv.c}), which is not RFC 2782's: lowest priority first, and within one priority the
+ * first record, in the DNS answer's order, whose own weight reaches a random draw. A target that accepts and then
+ * fails is not retried: the call goes on in the dialplan (which sends it to a human).
  *
  * <p>The records are given rather than looked up, so tests need no DNS server; {@link #order} is what Asterisk's
  * resolver does with them.
@@ -64,25 +65,32 @@ public final class HagiFailover {
     throw none;
   }
 
-  /** The records in the order a resolver hands them out: by priority, each priority's records by weighted lot. */
+  /**
+   * The records in the order Asterisk 22 tries them, given in the order the DNS answer lists them. As {@code
+   * process_weights} in {@code main/srv.c}: by priority (stable); when any record has a weight, each priority's
+   * records are picked one at a time by drawing {@code 1..sum} of the remaining weights and taking the first record
+   * whose own weight (not the running sum RFC 2782 asks for) reaches the draw, drawing again when none does. So equal
+   * weights keep the answer's order, and a record listed first takes the lead whenever it is the heaviest.
+   */
   static List<SrvRecord> order(List<SrvRecord> records, Random random) {
     List<SrvRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparingInt(SrvRecord::priority));
+    if (sorted.stream().allMatch(r -> r.weight() == 0)) return sorted;
     List<SrvRecord> ordered = new ArrayList<>();
     int i = 0;
     while (i < sorted.size()) {
       int priority = sorted.get(i).priority();
       List<SrvRecord> same = new ArrayList<>();
       while (i < sorted.size() && sorted.get(i).priority() == priority) same.add(sorted.get(i++));
-      // RFC 2782: zero-weight records first in the list, then pick by running sum of weights.
-      same.sort(Comparator.comparingInt(r -> r.weight() == 0 ? 0 : 1));
       while (!same.isEmpty()) {
         int total = same.stream().mapToInt(SrvRecord::weight).sum();
-        int lot = total == 0 ? 0 : random.nextInt(total + 1);
-        int sum = 0;
+        if (total == 0) {
+          ordered.addAll(same);
+          break;
+        }
+        int draw = 1 + random.nextInt(total);
         for (int k = 0; k < same.size(); k++) {
-          sum += same.get(k).weight();
-          if (sum >= lot) {
+          if (same.get(k).weight() >= draw) {
             ordered.add(same.remove(k));
             break;
           }

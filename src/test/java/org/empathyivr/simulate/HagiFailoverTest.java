@@ -25,16 +25,32 @@ class HagiFailoverTest {
   }
 
   @Test
-  void sharesOnePriorityByWeight() {
-    SrvRecord heavy = new SrvRecord(10, 60, 4573, "a.example");
-    SrvRecord light = new SrvRecord(10, 20, 4574, "b.example");
+  void equalWeightsSendEveryCallToTheRecordListedFirst() {
+    SrvRecord ivr1 = new SrvRecord(10, 50, 4573, "ivr1.example");
+    SrvRecord ivr2 = new SrvRecord(10, 50, 4573, "ivr2.example");
+
+    // As Asterisk 22.10.1 did with a DNS server answering in a fixed order: every call to the first node.
+    assertEquals(Map.of("ivr1.example", 1000), firstTargets(List.of(ivr1, ivr2), 1000));
+    // A DNS server that rotates its answers is what spreads the calls.
+    assertEquals(Map.of("ivr2.example", 1000), firstTargets(List.of(ivr2, ivr1), 1000));
+  }
+
+  @Test
+  void aWeightIsComparedWithTheDrawOnItsOwnNotAsARunningSum() {
+    SrvRecord heavy = new SrvRecord(10, 60, 4573, "heavy.example");
+    SrvRecord light = new SrvRecord(10, 20, 4574, "light.example");
+
+    assertEquals(Map.of("heavy.example", 4000), firstTargets(List.of(heavy, light), 4000));
+    // Draws of 1..80: listed first, light leads on 1..20, heavy on 21..60, above 60 is drawn again: 1 in 3.
+    Map<String, Integer> first = firstTargets(List.of(light, heavy), 4000);
+    assertEquals(1.0 / 3, first.get("light.example") / 4000.0, 0.03, first.toString());
+  }
+
+  private static Map<String, Integer> firstTargets(List<SrvRecord> answer, int lookups) {
     Random random = new Random(7);
     Map<String, Integer> first = new HashMap<>();
-    for (int i = 0; i < 4000; i++) {
-      first.merge(HagiFailover.order(List.of(heavy, light), random).get(0).target(), 1, Integer::sum);
-    }
-    // RFC 2782: 61 of the 81 lots (0..80) pick the heavy record first.
-    assertEquals(61.0 / 81, first.get("a.example") / 4000.0, 0.03, first.toString());
+    for (int i = 0; i < lookups; i++) first.merge(HagiFailover.order(answer, random).get(0).target(), 1, Integer::sum);
+    return first;
   }
 
   @Test
