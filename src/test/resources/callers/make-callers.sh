@@ -39,6 +39,8 @@ say internet-dropping-16k.wav en-us+m3 150 "my internet keeps dropping every eve
 # Answers to "may I have your first name?" (VoskSpeechToTextIT: names are heard with a grammar of first names).
 say maria.wav             en-us+f3 130 "Maria"
 say its-james.wav         en-us+m3 140 "It's James"
+# A name the model hears only with the grammar: free speech makes it "you get" (SpokenNameIT).
+say judith.wav            en-us+f3 130 "Judith"
 # Frustration (FrustratedCallIT): the same caller voice as internet-dropping.wav, now faster, higher and 12 dB louder
 # (clipping, as a shout does), with angrier words.
 say "$tmp/third-time.wav" en-us+m3 175 "this is the third time I'm calling and it's still not fixed"

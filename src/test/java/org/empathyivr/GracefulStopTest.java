@@ -22,6 +22,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.domain.port.Word;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
@@ -126,6 +127,26 @@ class GracefulStopTest {
     @Override
     public Transcript transcribeAnswer(Audio audio) {
       return heard("yes");
+    }
+
+    @Override
+    public TranscriptionStream startTranscribing() {
+      return TranscriptionStream.collecting(this::transcribe);
+    }
+
+    @Override
+    public TranscriptionStream startTranscribingAnswer() {
+      return TranscriptionStream.collecting(this::transcribeAnswer);
+    }
+
+    @Override
+    public TranscriptionStream startTranscribingName(List<String> candidates) {
+      return SpeechToText.namesIn(this::transcribe, candidates);
+    }
+
+    @Override
+    public Ahead synthesizeAhead(String text, boolean shared) {
+      return Ahead.now(this, text);
     }
 
     private static Transcript heard(String text) {

@@ -19,6 +19,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.SessionResult;
 import org.empathyivr.simulate.SimulatedAsterisk;
@@ -51,9 +52,35 @@ class HostileCallerTest {
         public Transcript transcribeAnswer(Audio audio) {
           return new Transcript("yes", List.of());
         }
+
+        @Override
+        public TranscriptionStream startTranscribing() {
+          return TranscriptionStream.collecting(this::transcribe);
+        }
+
+        @Override
+        public TranscriptionStream startTranscribingAnswer() {
+          return TranscriptionStream.collecting(this::transcribeAnswer);
+        }
+
+        @Override
+        public TranscriptionStream startTranscribingName(List<String> candidates) {
+          return SpeechToText.namesIn(this::transcribe, candidates);
+        }
       };
 
-  private final TextToSpeech silentVoice = text -> Audio.silence(Audio.TELEPHONY_RATE_HZ, 20L * text.length());
+  private final TextToSpeech silentVoice =
+      new TextToSpeech() {
+        @Override
+        public Audio synthesize(String text) {
+          return Audio.silence(Audio.TELEPHONY_RATE_HZ, 20L * text.length());
+        }
+
+        @Override
+        public Ahead synthesizeAhead(String text, boolean shared) {
+          return Ahead.now(this, text);
+        }
+      };
 
   private void startLine() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {

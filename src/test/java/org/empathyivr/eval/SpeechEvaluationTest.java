@@ -20,6 +20,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
+import org.empathyivr.domain.port.TranscriptionStream;
 import org.empathyivr.eval.Manifest.Utterance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,21 @@ class SpeechEvaluationTest {
 
       @Override
       public Transcript transcribeAnswer(Audio audio) {
+        throw new UnsupportedOperationException("eval-stt measures free speech");
+      }
+
+      @Override
+      public TranscriptionStream startTranscribing() {
+        return TranscriptionStream.collecting(this::transcribe);
+      }
+
+      @Override
+      public TranscriptionStream startTranscribingAnswer() {
+        throw new UnsupportedOperationException("eval-stt measures free speech");
+      }
+
+      @Override
+      public TranscriptionStream startTranscribingName(List<String> candidates) {
         throw new UnsupportedOperationException("eval-stt measures free speech");
       }
     };
@@ -86,6 +102,21 @@ class SpeechEvaluationTest {
 
         @Override
         public Transcript transcribeAnswer(Audio audio) {
+          throw new UnsupportedOperationException("eval-stt measures free speech");
+        }
+
+        @Override
+        public TranscriptionStream startTranscribing() {
+          return TranscriptionStream.collecting(this::transcribe);
+        }
+
+        @Override
+        public TranscriptionStream startTranscribingAnswer() {
+          throw new UnsupportedOperationException("eval-stt measures free speech");
+        }
+
+        @Override
+        public TranscriptionStream startTranscribingName(List<String> candidates) {
           throw new UnsupportedOperationException("eval-stt measures free speech");
         }
       };

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.empathyivr.adapter.fastagi.CallObserver;
 import org.empathyivr.domain.port.Audio;
+import org.empathyivr.domain.port.ForwardingSpeechToText;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
@@ -76,27 +77,35 @@ public final class ServiceMetrics implements CallObserver {
     return inProgress.value();
   }
 
-  /** The recognizer, timed: whole-audio calls in full, streams from {@code finish()} to the transcript. */
+  /**
+   * The recognizer, timed: whole-audio calls in full, streams from {@code finish()} to the transcript. Every method
+   * reaches {@code recognizer}, the name grammar included.
+   */
   public SpeechToText measuring(SpeechToText recognizer) {
-    return new SpeechToText() {
+    return new ForwardingSpeechToText(recognizer) {
       @Override
       public Transcript transcribe(Audio audio) throws SpeechFailure {
-        return timed(() -> recognizer.transcribe(audio));
+        return timed(() -> super.transcribe(audio));
       }
 
       @Override
       public Transcript transcribeAnswer(Audio audio) throws SpeechFailure {
-        return timed(() -> recognizer.transcribeAnswer(audio));
+        return timed(() -> super.transcribeAnswer(audio));
       }
 
       @Override
       public TranscriptionStream startTranscribing() throws SpeechFailure {
-        return timedStream(recognizer.startTranscribing());
+        return timedStream(super.startTranscribing());
       }
 
       @Override
       public TranscriptionStream startTranscribingAnswer() throws SpeechFailure {
-        return timedStream(recognizer.startTranscribingAnswer());
+        return timedStream(super.startTranscribingAnswer());
+      }
+
+      @Override
+      public TranscriptionStream startTranscribingName(List<String> candidates) throws SpeechFailure {
+        return timedStream(super.startTranscribingName(candidates));
       }
     };
   }

@@ -22,14 +22,9 @@ public interface CallChannel {
    */
   Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure;
 
-  /** Records one caller turn. A hangup during the recording carries the audio heard before it. */
-  default Recording record(Listening listening) throws CallerHungUp, CallFailure {
-    return record(listening, piece -> {});
-  }
-
   /**
    * Records one caller turn and passes the audio on while it is being recorded, so it can be transcribed as the
-   * caller speaks.
+   * caller speaks. A hangup during the recording carries the audio heard before it.
    *
    * <p>{@code asRecorded} gets pieces of the recording in order, one at a time, possibly on another thread, and all of
    * them before this method returns or throws: together they are the recording's audio (also on a hangup), except

@@ -14,9 +14,7 @@ public interface CallerDirectory {
 
   /**
    * The listed callers' first names, lower case: candidates when a caller (perhaps calling from another number) is
-   * asked for their name. None by default.
+   * asked for their name. Empty for a directory that cannot list its callers.
    */
-  default Set<String> firstNames() {
-    return Set.of();
-  }
+  Set<String> firstNames();
 }

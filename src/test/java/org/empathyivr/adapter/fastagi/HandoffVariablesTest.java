@@ -28,7 +28,7 @@ class HandoffVariablesTest {
 
   @Test
   void namesTheWhisperFileBeforeSayingTheHandoffIsReady() throws Exception {
-    TextToSpeech tts = text -> Audio.silence(Audio.TELEPHONY_RATE_HZ, 500);
+    TextToSpeech tts = voice(text -> Audio.silence(Audio.TELEPHONY_RATE_HZ, 500));
     Handoff h = HandoffTestData.handoff("H-1795458575.1", "my internet is down");
 
     channel(tts).handOff(h);
@@ -41,15 +41,34 @@ class HandoffVariablesTest {
 
   @Test
   void aSynthesizerFailureStillSetsEveryOtherVariable() throws Exception {
-    TextToSpeech broken = text -> {
+    TextToSpeech broken = voice(text -> {
       throw new SpeechFailure("FreeTTS voice not loaded", null);
-    };
+    });
 
     channel(broken).handOff(HandoffTestData.handoff("H-1795458575.2", "my internet is down"));
 
     assertEquals(List.of("__HANDOFF_ID", "__HANDOFF_QUEUE", "__HANDOFF_PRIORITY", "__HANDOFF_REASON",
         "__HANDOFF_SUMMARY", "__HANDOFF"), commands.stream().map(c -> c.split("\"")[1]).toList());
     assertEquals(List.of("whisper"), errors, "counted for the operator");
+  }
+
+  private interface Synthesis {
+    Audio synthesize(String text) throws SpeechFailure;
+  }
+
+  /** A voice that synthesizes with {@code synthesis}, at once. */
+  private static TextToSpeech voice(Synthesis synthesis) {
+    return new TextToSpeech() {
+      @Override
+      public Audio synthesize(String text) throws SpeechFailure {
+        return synthesis.synthesize(text);
+      }
+
+      @Override
+      public Ahead synthesizeAhead(String text, boolean shared) {
+        return Ahead.now(this, text);
+      }
+    };
   }
 
   private AgiCallChannel channel(TextToSpeech tts) {

@@ -34,7 +34,7 @@ class EmpatheticCallTest {
 
   private Handoff call(String callId, String number, String callerIdName, Map<String, String> directory) {
     return story.run(callId, Optional.ofNullable(number), Optional.ofNullable(callerIdName),
-            n -> Optional.ofNullable(directory.get(n)))
+            InMemoryCallerDirectory.of(directory))
         .handoff();
   }
 
@@ -140,7 +140,7 @@ class EmpatheticCallTest {
       ScriptedCallChannel fresh = new ScriptedCallChannel().says(calm).says("yes");
       Handoff handoff =
           new Conversation(new IncomingCall("c-6", "Local/x", Optional.of("5551234"), Optional.empty()), fresh,
-                  speech, speech, n -> Optional.of("Maria Lopez"), store, new FixedClock(), DialogSettings.defaults(),
+                  speech, speech, InMemoryCallerDirectory.everyNumber("Maria Lopez"), store, new FixedClock(), DialogSettings.defaults(),
                   phrases)
               .run()
               .handoff();
@@ -216,7 +216,7 @@ class EmpatheticCallTest {
       IncomingCall call = new IncomingCall(script[0], "Local/x", Optional.ofNullable(script[1]),
           Optional.ofNullable(script[2]));
       Handoff handoff = new Conversation(call, example, speech, speech,
-              n -> Optional.ofNullable(Map.of("5551234", "Maria Lopez").get(n)), store, new FixedClock(),
+              InMemoryCallerDirectory.of(Map.of("5551234", "Maria Lopez")), store, new FixedClock(),
               DialogSettings.defaults(), phrases)
           .run().handoff();
       System.out.println("example call " + script[0] + ":");

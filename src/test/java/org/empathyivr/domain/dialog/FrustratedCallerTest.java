@@ -20,7 +20,7 @@ class FrustratedCallerTest {
   private final InMemoryHandoffStore store = story.store;
 
   private Outcome call() {
-    return story.run("1795458575.9", Optional.of("5559876"), Optional.empty(), n -> Optional.of("Sam Carter"));
+    return story.run("1795458575.9", Optional.of("5559876"), Optional.empty(), InMemoryCallerDirectory.everyNumber("Sam Carter"));
   }
 
   @Test

@@ -19,7 +19,7 @@ class RedactedHandoffTest {
   private final InMemoryHandoffStore store = story.store;
 
   private Handoff call() {
-    return story.run("1795458575.313361", Optional.of("5551234"), Optional.of("Maria Lopez"), n -> Optional.empty())
+    return story.run("1795458575.313361", Optional.of("5551234"), Optional.of("Maria Lopez"), InMemoryCallerDirectory.empty())
         .handoff();
   }
 

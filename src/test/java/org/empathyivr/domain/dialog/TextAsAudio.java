@@ -58,6 +58,11 @@ final class TextAsAudio implements TextToSpeech, SpeechToText {
   }
 
   @Override
+  public Ahead synthesizeAhead(String text, boolean shared) {
+    return Ahead.now(this, text);
+  }
+
+  @Override
   public Transcript transcribe(Audio audio) throws SpeechFailure {
     if (failRecognition) throw new SpeechFailure("recognizer failed on purpose");
     return heard(textOf(audio).toLowerCase().trim());
@@ -68,6 +73,21 @@ final class TextAsAudio implements TextToSpeech, SpeechToText {
     if (failRecognition) throw new SpeechFailure("recognizer failed on purpose");
     String[] words = textOf(audio).toLowerCase().replaceAll("[^a-z' ]", " ").trim().split("\\s+");
     return heard(String.join(" ", Arrays.stream(words).filter(ANSWER_WORDS::contains).toList()));
+  }
+
+  @Override
+  public TranscriptionStream startTranscribing() {
+    return TranscriptionStream.collecting(this::transcribe);
+  }
+
+  @Override
+  public TranscriptionStream startTranscribingAnswer() {
+    return TranscriptionStream.collecting(this::transcribeAnswer);
+  }
+
+  @Override
+  public TranscriptionStream startTranscribingName(List<String> candidates) {
+    return SpeechToText.namesIn(this::transcribe, candidates);
   }
 
   private Transcript heard(String text) {

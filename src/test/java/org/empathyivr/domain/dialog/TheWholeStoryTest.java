@@ -16,7 +16,7 @@ class TheWholeStoryTest {
   private final ScriptedCallChannel channel = story.channel;
 
   private Handoff call() {
-    return story.run("1795458575.77", Optional.of("5550123"), Optional.of("Dana Reyes"), n -> Optional.empty())
+    return story.run("1795458575.77", Optional.of("5550123"), Optional.of("Dana Reyes"), InMemoryCallerDirectory.empty())
         .handoff();
   }
 
