@@ -335,17 +335,20 @@ public final class Conversation {
         feelFor(heard);
       }
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
+      // "No, that's not right", or a follow-up answered with "no, ...": the caller contradicts the assistant, a denial
+      // as the frustration meter counts them, whatever else they say.
+      boolean contradicts = Answer.fromWords(firstWordOf(heard)) == Answer.NO
+          && (Denial.isBare(heard) || !statements.isEmpty());
+      if (contradicts) frustrationMeter.denied();
       Optional<Transcript> statement = statementIn(heard);
       statement.ifPresent(this::tellsStory);
       checkFrustration();
       if (statement.isPresent()) return Heard.said(statement.get());
       Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
       if (Denial.isBare(heard)) {
-        // "No, that's not right" when asked for the issue: the caller tells us we got it wrong (a denial, as the
-        // frustration meter counts them) and has still to tell us what is wrong; a bare "yes" tells nothing either.
+        // Only a denial, or a bare "yes": the caller has still to tell us what is wrong.
         prompt = phrasing.say("reprompt.issue", Map.of(), currentTone());
-        if (Answer.fromWords(heard.text()) == Answer.NO) frustrationMeter.denied();
-        else frustrationMeter.reprompted();
+        if (!contradicts) frustrationMeter.reprompted();
       } else if (acknowledged.isPresent()) {
         prompt = acknowledged.get().then(phrasing.say("ask.after-feeling", Map.of(), currentTone()));
         silences = 0;
