@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.empathyivr.adapter.web.HeadlessChromium;
-import org.empathyivr.json.JsonDocument;
+import org.empathyivr.json.Json;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class AgentPageChromiumIT {
       browser.evaluate("document.getElementById('token').value = '" + RunningSupportLine.AGENT_TOKEN + "';"
           + " document.getElementById('login-form').requestSubmit(); true");
       browser.waitFor("document.getElementById('status').textContent === 'live'", Duration.ofSeconds(20));
-      assertEquals(1.0, browser.evaluate("document.querySelectorAll('.handoff').length"));
+      assertEquals(1, browser.evaluate("document.querySelectorAll('.handoff').length"));
       // Marks this page load, and notes when each card appears, by the browser's clock (the same machine's).
       browser.evaluate("window.sameLoad = true; window.seenAt = {};"
           + " new MutationObserver(() => document.querySelectorAll('.handoff').forEach(c => {"
@@ -47,9 +47,9 @@ class AgentPageChromiumIT {
       browser.waitFor("window.seenAt && window.seenAt['" + id + "']", Duration.ofSeconds(20));
       assertEquals(Boolean.TRUE, browser.evaluate("window.sameLoad === true"), "no reload");
       String record = line.storedHandoffs().get(0);
-      Map<?, ?> stored = (Map<?, ?>) JsonDocument.parse(record);
+      Map<?, ?> stored = (Map<?, ?>) Json.read(record);
       long handoffAt = Instant.parse((String) stored.get("at")).toEpochMilli();
-      long shownAt = ((Double) browser.evaluate("window.seenAt['" + id + "']")).longValue();
+      long shownAt = ((Number) browser.evaluate("window.seenAt['" + id + "']")).longValue();
       System.out.printf("agent page: handoff %s shown %d ms after the handoff was made%n", id, shownAt - handoffAt);
 
       String card = (String) browser.evaluate("document.querySelector('.handoff').innerText");
@@ -72,7 +72,7 @@ class AgentPageChromiumIT {
         browser.waitFor("window.seenAt['" + next + "']", Duration.ofSeconds(20));
         Map<?, ?> h = line.newestHandoff();
         assertEquals(next, h.get("id"));
-        latencies.add(((Double) browser.evaluate("window.seenAt['" + next + "']")).longValue()
+        latencies.add(((Number) browser.evaluate("window.seenAt['" + next + "']")).longValue()
             - Instant.parse((String) h.get("at")).toEpochMilli());
       }
       List<Long> sorted = latencies.stream().sorted().toList();

@@ -177,9 +177,9 @@ final class RunningSupportLine implements AutoCloseable {
     }
   }
 
-  /** The newest stored handoff record, parsed (members as {@link org.empathyivr.json.JsonDocument} reads them). */
+  /** The newest stored handoff record, parsed (members as {@link org.empathyivr.json.Json#read} reads them). */
   Map<?, ?> newestHandoff() throws StoreFailure {
-    return (Map<?, ?>) org.empathyivr.json.JsonDocument.parse(storedHandoffs().get(0));
+    return (Map<?, ?>) org.empathyivr.json.Json.read(storedHandoffs().get(0));
   }
 
   /** The JSON body the agents' webhook received for a handoff id, waiting up to {@code wait} for it. */

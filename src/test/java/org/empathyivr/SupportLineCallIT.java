@@ -125,7 +125,7 @@ class SupportLineCallIT {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(line.agentPageUrl() + "metrics"))
         .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    assertTrue(metrics.contains("empathyivr_calls_in_progress 0\n"), metrics);
+    assertTrue(metrics.contains("empathyivr_calls_in_progress 0.0\n"), metrics);
     assertTrue(Pattern.compile("empathyivr_calls_total [1-9]").matcher(metrics).find(), metrics);
     assertTrue(Pattern.compile("empathyivr_handoffs_total\\{reason=\"confirmed\"} [1-9]").matcher(metrics).find(), metrics);
     assertTrue(Pattern.compile("empathyivr_turn_seconds_count [1-9]").matcher(metrics).find(), metrics);

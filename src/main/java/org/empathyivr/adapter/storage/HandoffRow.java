@@ -3,7 +3,7 @@ package org.empathyivr.adapter.storage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.empathyivr.json.JsonDocument;
+import org.empathyivr.json.Json;
 
 /**
  * The searchable columns of a handoff, read back from its JSON record, so a record kept aside while the database was
@@ -27,13 +27,13 @@ record HandoffRow(
    * @throws IllegalArgumentException naming the member when {@code json} is not a handoff record
    */
   static HandoffRow of(String json) {
-    if (!(JsonDocument.parse(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("not a JSON object");
+    if (!(Json.read(json) instanceof Map<?, ?> m)) throw new IllegalArgumentException("not a JSON object");
     try {
       return new HandoffRow(
           text(m, "id", false), Instant.parse(text(m, "at", false)), text(m, "callerNumber", true),
           text(m, "callerName", true), text(m, "nameSource", false), text(m, "issue", true),
           text(m, "reflection", true), (Boolean) m.get("confirmed"), text(m, "reason", false), text(m, "queue", false),
-          ((Double) m.get("priority")).intValue(), text(m, "summary", false));
+          ((Number) m.get("priority")).intValue(), text(m, "summary", false));
     } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
       throw new IllegalArgumentException("not a handoff record: " + e.getMessage(), e);
     }

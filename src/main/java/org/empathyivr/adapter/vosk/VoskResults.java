@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.Word;
-import org.empathyivr.json.JsonDocument;
+import org.empathyivr.json.Json;
 
 /**
  * Turns the JSON results Vosk gives for one utterance into one {@link Transcript}.
@@ -42,7 +42,7 @@ final class VoskResults {
     List<String> texts = new ArrayList<>();
     List<Word> words = new ArrayList<>();
     for (String json : resultsJson) {
-      Map<?, ?> result = asObject(JsonDocument.parse(json), "result");
+      Map<?, ?> result = asObject(Json.read(json), "result");
       String text = normalize(asString(result.get("text"), "text"));
       if (!text.isEmpty()) texts.add(text);
       Object detail = result.get("result");
@@ -95,7 +95,7 @@ final class VoskResults {
   }
 
   private static double asNumber(Object value, String name) {
-    if (value instanceof Double number) return number;
+    if (value instanceof Number number) return number.doubleValue();
     throw new IllegalArgumentException("Vosk " + name + " is not a number: " + value);
   }
 }

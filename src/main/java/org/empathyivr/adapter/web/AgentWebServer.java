@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
+import org.empathyivr.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,13 +195,16 @@ public final class AgentWebServer implements AutoCloseable {
   private void health(HttpExchange exchange) throws IOException {
     Map<String, Optional<String>> checks = health.check();
     boolean ok = checks.values().stream().allMatch(Optional::isEmpty);
-    StringBuilder json = new StringBuilder("{\"status\":").append(ok ? "\"ok\"" : "\"unavailable\"");
-    for (Map.Entry<String, Optional<String>> c : checks.entrySet()) {
-      json.append(",\"").append(c.getKey()).append("\":")
-          .append(HandoffQueries.quote(c.getValue().map(p -> "failing: " + p).orElse("ok")));
-    }
-    json.append(",\"callsInProgress\":").append(metrics.callsInProgress()).append("}\n");
-    send(exchange, ok ? 200 : 503, "application/json", json.toString());
+    String json = Json.generate(g -> {
+      g.writeStartObject();
+      g.writeStringField("status", ok ? "ok" : "unavailable");
+      for (Map.Entry<String, Optional<String>> c : checks.entrySet()) {
+        g.writeStringField(c.getKey(), c.getValue().map(p -> "failing: " + p).orElse("ok"));
+      }
+      g.writeNumberField("callsInProgress", metrics.callsInProgress());
+      g.writeEndObject();
+    });
+    send(exchange, ok ? 200 : 503, "application/json", json + "\n");
   }
 
   private static Map<String, String> query(String raw) {

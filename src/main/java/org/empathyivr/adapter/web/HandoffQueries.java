@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.empathyivr.adapter.storage.HandoffArchive;
-import org.empathyivr.json.JsonDocument;
+import org.empathyivr.json.Json;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 
 /**
@@ -73,16 +73,6 @@ public final class HandoffQueries {
   }
 
   private static Map<?, ?> read(String json) {
-    return JsonDocument.parse(json) instanceof Map<?, ?> m ? m : Map.of();
-  }
-
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') out.append('\\').append(c);
-      else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-      else out.append(c);
-    }
-    return out.append('"').toString();
+    return Json.read(json) instanceof Map<?, ?> m ? m : Map.of();
   }
 }

@@ -1,5 +1,14 @@
 package org.empathyivr.adapter.web;
 
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.empathyivr.adapter.fastagi.CallObserver;
@@ -15,33 +24,42 @@ import org.empathyivr.domain.summary.SpokenSummary;
 /**
  * The support line's metrics, served at {@code /metrics}: calls, handoffs by reason, frustrated callers, turn and
  * recognition times, and errors by kind. Fed by the calls ({@link CallObserver}) and by a measuring wrapper around the
- * recognizer. Thread-safe.
+ * recognizer. Kept in the Prometheus Java client's registry, one per instance. Thread-safe.
  */
 public final class ServiceMetrics implements CallObserver {
   private static final double[] TURN_BOUNDS = {0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10};
   private static final double[] RECOGNITION_BOUNDS = {0.05, 0.1, 0.25, 0.5, 0.75, 1, 2, 5};
 
-  private final MetricsRegistry registry = new MetricsRegistry();
-  private final MetricsRegistry.Gauge inProgress =
-      registry.gauge("empathyivr_calls_in_progress", "Calls the assistant is serving now.");
-  private final MetricsRegistry.Counter calls =
-      registry.counter("empathyivr_calls_total", "Calls the assistant began to serve.", null);
-  private final MetricsRegistry.Counter handoffs =
-      registry.counter("empathyivr_handoffs_total", "Calls handed to a human, by reason.", "reason");
-  private final MetricsRegistry.Counter frustrated =
-      registry.counter("empathyivr_frustrated_handoffs_total",
-          "Handoffs of callers who seemed frustrated (score >= " + SpokenSummary.FRUSTRATED + ").", null);
-  private final MetricsRegistry.Histogram turns =
-      registry.histogram("empathyivr_turn_seconds",
-          "From the end of the caller's turn to the start of the assistant's answer.", TURN_BOUNDS);
-  private final MetricsRegistry.Histogram recognition =
-      registry.histogram("empathyivr_recognition_seconds",
-          "From the end of the caller's audio to the recognizer's transcript.", RECOGNITION_BOUNDS);
-  private final MetricsRegistry.Counter errors =
-      registry.counter("empathyivr_errors_total", "Failures the calls survived, by kind.", "kind");
+  private static final PrometheusTextFormatWriter TEXT_FORMAT = PrometheusTextFormatWriter.create();
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Gauge inProgress = Gauge.builder()
+      .name("empathyivr_calls_in_progress").help("Calls the assistant is serving now.")
+      .register(registry);
+  private final Counter calls = Counter.builder()
+      .name("empathyivr_calls_total").help("Calls the assistant began to serve.")
+      .register(registry);
+  private final Counter handoffs = Counter.builder()
+      .name("empathyivr_handoffs_total").help("Calls handed to a human, by reason.").labelNames("reason")
+      .register(registry);
+  private final Counter frustrated = Counter.builder()
+      .name("empathyivr_frustrated_handoffs_total")
+      .help("Handoffs of callers who seemed frustrated (score >= " + SpokenSummary.FRUSTRATED + ").")
+      .register(registry);
+  private final Histogram turns = Histogram.builder()
+      .name("empathyivr_turn_seconds").help("From the end of the caller's turn to the start of the assistant's answer.")
+      .classicOnly().classicUpperBounds(TURN_BOUNDS)
+      .register(registry);
+  private final Histogram recognition = Histogram.builder()
+      .name("empathyivr_recognition_seconds").help("From the end of the caller's audio to the recognizer's transcript.")
+      .classicOnly().classicUpperBounds(RECOGNITION_BOUNDS)
+      .register(registry);
+  private final Counter errors = Counter.builder()
+      .name("empathyivr_errors_total").help("Failures the calls survived, by kind.").labelNames("kind")
+      .register(registry);
 
   public ServiceMetrics() {
-    errors.inc("none"); // a series exists before the first error, so rate() and alerts see zero, not nothing
+    errors.labelValues("none"); // a series exists before the first error, so rate() and alerts see zero, not nothing
   }
 
   @Override
@@ -52,7 +70,7 @@ public final class ServiceMetrics implements CallObserver {
 
   @Override
   public void handedOff(Handoff handoff, List<Exception> problems) {
-    handoffs.inc(handoff.reason().label());
+    handoffs.labelValues(handoff.reason().label()).inc();
     if (handoff.frustration().score() >= SpokenSummary.FRUSTRATED) frustrated.inc();
     for (Exception e : problems) error(e.getClass().getSimpleName());
   }
@@ -69,12 +87,12 @@ public final class ServiceMetrics implements CallObserver {
 
   @Override
   public void error(String kind) {
-    errors.inc(kind);
+    errors.labelValues(kind).inc();
   }
 
   /** Calls being served now. */
   public long callsInProgress() {
-    return inProgress.value();
+    return (long) inProgress.get();
   }
 
   /**
@@ -110,9 +128,15 @@ public final class ServiceMetrics implements CallObserver {
     };
   }
 
-  /** Every metric in the Prometheus text format. */
+  /** Every metric in the Prometheus text format (version 0.0.4). */
   public String render() {
-    return registry.render();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      TEXT_FORMAT.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing metrics to memory", e); // a ByteArrayOutputStream does not fail
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private interface Recognition {

@@ -139,9 +139,9 @@ class AgentWebServerTest {
     metrics.handedOff(handoff("H-9", "my internet is down"), List.of(new IllegalStateException("x")));
     HttpResponse<String> m = get("/metrics", null);
     assertEquals(200, m.statusCode());
-    assertTrue(m.body().contains("empathyivr_calls_in_progress 1\n"), m.body());
-    assertTrue(m.body().contains("empathyivr_handoffs_total{reason=\"confirmed\"} 1\n"), m.body());
-    assertTrue(m.body().contains("empathyivr_errors_total{kind=\"IllegalStateException\"} 1\n"), m.body());
+    assertTrue(m.body().contains("empathyivr_calls_in_progress 1.0\n"), m.body());
+    assertTrue(m.body().contains("empathyivr_handoffs_total{reason=\"confirmed\"} 1.0\n"), m.body());
+    assertTrue(m.body().contains("empathyivr_errors_total{kind=\"IllegalStateException\"} 1.0\n"), m.body());
     assertTrue(m.body().contains("# TYPE empathyivr_recognition_seconds histogram"), m.body());
 
     HttpResponse<String> ok = get("/health", null);

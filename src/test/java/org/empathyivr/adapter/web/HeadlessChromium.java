@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.empathyivr.json.JsonDocument;
+import org.empathyivr.json.Json;
 
 /**
  * Debian's real Chromium, headless, driven over the DevTools protocol with the JDK's WebSocket client: navigate,
@@ -63,7 +63,7 @@ public final class HeadlessChromium implements AutoCloseable {
       String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       String pageSocket = null;
-      for (Object t : (List<?>) JsonDocument.parse(targets)) {
+      for (Object t : (List<?>) Json.read(targets)) {
         Map<?, ?> target = (Map<?, ?>) t;
         if ("page".equals(target.get("type"))) pageSocket = (String) target.get("webSocketDebuggerUrl");
       }
@@ -142,14 +142,14 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   private void answered(Map<?, ?> message) {
-    if (message.get("id") instanceof Double id) {
+    if (message.get("id") instanceof Number id) {
       CompletableFuture<Map<?, ?>> answer = answers.remove(id.intValue());
       if (answer != null) answer.complete(message);
     }
   }
 
   static String quote(String s) {
-    return HandoffQueries.quote(s);
+    return Json.write(s);
   }
 
   /** Puts frames back together into messages (Chromium splits large ones, screenshots above all). */
@@ -167,7 +167,7 @@ public final class HeadlessChromium implements AutoCloseable {
       if (last) {
         String message = partial.toString();
         partial.setLength(0);
-        onMessage.accept((Map<?, ?>) JsonDocument.parse(message));
+        onMessage.accept((Map<?, ?>) Json.read(message));
       }
       webSocket.request(1);
       return null;
