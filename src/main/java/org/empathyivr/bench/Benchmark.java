@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.empathyivr.SupportLine;
+import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.ConfigException;

@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

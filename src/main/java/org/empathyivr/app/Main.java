@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,9 +22,10 @@ import org.empathyivr.domain.empathy.SayingBack;
 import org.empathyivr.domain.empathy.Tone;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.eval.FrustrationCommand;
 import org.empathyivr.eval.Manifest;
 import org.empathyivr.eval.SpeechEvaluation;
-import org.empathyivr.SupportLine.StartupFailure;
+import org.empathyivr.app.SupportLine.StartupFailure;
 import org.empathyivr.simulate.SimulateCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.app;
 
 import java.io.IOException;
 import java.io.InputStream;

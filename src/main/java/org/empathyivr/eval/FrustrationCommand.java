@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,14 +19,14 @@ import org.empathyivr.eval.LabeledManifest;
  * goes through the configured recognizer, as in a call. {@code --wrong N} also prints up to N frustrated rows missed and
  * N calm rows taken for frustrated, with their scores and cues.
  */
-final class FrustrationCommand {
+public final class FrustrationCommand {
   private static final int EXIT_USAGE = 2;
   private static final String USAGE =
       "usage: eval-frustration [--config FILE] [--threshold T] [--wrong N] MANIFEST.tsv";
 
   private FrustrationCommand() {}
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Optional<Path> configFile = Optional.empty();
     Optional<Path> manifestFile = Optional.empty();
     Optional<Double> threshold = Optional.empty();

@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.storage.JdbcCallerDirectory;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
+import org.empathyivr.adapter.web.AgentPage;
 import org.empathyivr.adapter.web.AgentWebServer;
 import org.empathyivr.adapter.web.LiveHandoffs;
 import org.empathyivr.adapter.web.ServiceMetrics;
@@ -87,7 +88,7 @@ public final class SupportLine {
     }
     // While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns.
     Optional<WebhookDeliverer> toWake = deliverer;
-    HandoffArchive store = new FallbackHandoffStore(
+    FallbackHandoffStore store = new FallbackHandoffStore(
         database, settings.spoolDir().resolve(PENDING_HANDOFFS), STORE_RETRY, () -> toWake.ifPresent(WebhookDeliverer::wake));
     try {
       store.check();
@@ -109,7 +110,7 @@ public final class SupportLine {
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
     script.observe(metrics);
-    ((FallbackHandoffStore) store).countNoSpace(() -> metrics.error("spool-full"));
+    store.countNoSpace(() -> metrics.error("spool-full"));
     // The first caller's turns are scored by compiled code: made-up calls are scored while the prompts render.
     Thread warmUp = new Thread(() -> {
       long started = System.nanoTime();
@@ -143,7 +144,7 @@ public final class SupportLine {
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    AgentPage web = new AgentPage(live, metrics, (FallbackHandoffStore) store, speechToText);
+    AgentPage web = new AgentPage(live, metrics, store, speechToText);
     return new SupportLine(settings, script, server, deliverer, web);
   }
 

@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.app;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.empathyivr;
+package org.empathyivr.adapter.web;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,23 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
-import org.empathyivr.adapter.web.AgentWebServer;
-import org.empathyivr.adapter.web.HandoffQueries;
-import org.empathyivr.adapter.web.LiveHandoffs;
-import org.empathyivr.adapter.web.ServiceMetrics;
 import org.empathyivr.config.Settings;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechToText;
 
 /**
- * What the agent page serves from, as {@link SupportLine} wires it: new handoffs as they are stored, the metrics, the
+ * What the agent page serves from, as the composition root wires it: new handoffs as they are stored, the metrics, the
  * store (for lists, search and health) and the shared recognition model (for health).
  */
-record AgentPage(LiveHandoffs live, ServiceMetrics metrics, FallbackHandoffStore store, SpeechToText model) {
+public record AgentPage(LiveHandoffs live, ServiceMetrics metrics, FallbackHandoffStore store, SpeechToText model) {
   /** One probe a few seconds is plenty for a health check, and keeps probes from taking recognizers from calls. */
   static final long HEALTH_CACHE_MS = 5_000;
 
-  AgentWebServer start(Settings.Web settings, String token) throws IOException {
+  /** Serves the agent page, its API, metrics and health on the configured address, behind {@code token}. */
+  public AgentWebServer start(Settings.Web settings, String token) throws IOException {
     HandoffQueries queries = new HandoffQueries(store, java.time.Clock.systemDefaultZone());
     AgentWebServer.Health health = new AgentWebServer.Health() {
       private long checkedAt = Long.MIN_VALUE;
