@@ -55,7 +55,8 @@ class CheckConfigCommandTest {
   void withoutAFileItSaysHowToUseIt() {
     assertEquals(2, run("check-config"));
 
-    assertEquals(true, text(err).startsWith("check-config: want one FILE\nusage:"), text(err));
+    assertEquals(true, text(err).startsWith("Missing required parameter: 'FILE'\nUsage: empathy-ivr check-config"),
+        text(err));
   }
 
   private int run(String... args) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.empathyivr.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,7 @@ class FrustrationCommandTest {
     args.add(manifest.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = FrustrationCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = run(args.toArray(String[]::new), out, err);
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
     return printed;
@@ -84,9 +84,14 @@ class FrustrationCommandTest {
   @Test
   void aBadCountIsAUsageError() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = FrustrationCommand.run(new String[] {"--wrong", "many", "manifest.tsv"}, System.out,
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = run(new String[] {"--wrong", "many", "manifest.tsv"}, new ByteArrayOutputStream(), err);
     assertEquals(2, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--wrong N"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--wrong=N"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static int run(String[] args, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+    PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return Main.execute(new FrustrationCommand(printed, errors), args, printed, errors);
   }
 }
