@@ -40,7 +40,13 @@ class SayCommandIT {
   @Test
   void wantsTextAndAFile() {
     assertEquals(2, run("say", TEXT));
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("say: want a non-blank TEXT and OUT.wav"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Missing required parameter: 'OUT.wav'\nUsage: empathy-ivr say"),
+        err.toString(StandardCharsets.UTF_8));
+    err.reset();
+
+    assertEquals(2, run("say", " ", "blank.wav"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("say: TEXT is blank\nUsage: empathy-ivr say"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
