@@ -16,6 +16,7 @@ import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.storage.JdbcCallerDirectory;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
+import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
 import org.empathyivr.adapter.web.AgentPage;
 import org.empathyivr.adapter.web.AgentWebServer;
 import org.empathyivr.adapter.web.LiveHandoffs;
@@ -78,29 +79,13 @@ public final class SupportLine {
   public static SupportLine prepare(
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
       throws StartupFailure {
-    Settings.Handoffs handoffs = settings.handoffs();
-    HandoffArchive database = HandoffArchive.forUrl(handoffs.storeUrl(), handoffs.webhookUrls());
-    Optional<WebhookDeliverer> deliverer = Optional.empty();
-    if (!handoffs.webhookUrls().isEmpty() && database instanceof JdbcHandoffStore jdbc) {
-      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
-      deliverer = Optional.of(new WebhookDeliverer(
-          jdbc.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC()));
-    }
-    // While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns.
-    Optional<WebhookDeliverer> toWake = deliverer;
-    FallbackHandoffStore store = new FallbackHandoffStore(
-        database, settings.spoolDir().resolve(PENDING_HANDOFFS), STORE_RETRY, () -> toWake.ifPresent(WebhookDeliverer::wake));
-    try {
-      store.check();
-    } catch (StoreFailure e) {
-      throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
-    }
+    Database database = Database.open(settings.handoffs());
+    FallbackHandoffStore store = fallback(database, settings.spoolDir());
     // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
     LiveHandoffs live = new LiveHandoffs();
-    Optional<WebhookDeliverer> wakeOnSave = deliverer;
     HandoffStore forCalls = handoff -> {
       store.save(handoff);
-      wakeOnSave.ifPresent(WebhookDeliverer::wake);
+      database.wakeDeliverer();
       live.publish(HandoffJson.write(handoff));
     };
     ServiceMetrics metrics = new ServiceMetrics();
@@ -111,20 +96,65 @@ public final class SupportLine {
             settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
     script.observe(metrics);
     store.countNoSpace(() -> metrics.error("spool-full"));
-    // The first caller's turns are scored by compiled code: made-up calls are scored while the prompts render.
-    Thread warmUp = new Thread(() -> {
+    warmUp(settings, script);
+    SupportLineAgiServer server = server(settings.agi(), script, onReady);
+    AgentPage web = new AgentPage(live, metrics, store, speechToText);
+    return new SupportLine(settings, script, server, database.deliverer(), web);
+  }
+
+  /**
+   * The store {@code handoff.store-url} names (the settings have checked it is jsonl: or jdbc:) and, for a database
+   * with webhooks, the deliverer that empties its outbox.
+   */
+  private record Database(HandoffArchive archive, Optional<WebhookDeliverer> deliverer) {
+    static Database open(Settings.Handoffs handoffs) {
+      String url = handoffs.storeUrl();
+      if (url.startsWith(JsonLinesHandoffStore.SCHEME)) {
+        Path file = Path.of(url.substring(JsonLinesHandoffStore.SCHEME.length()));
+        return new Database(new JsonLinesHandoffStore(file), Optional.empty());
+      }
+      JdbcHandoffStore jdbc = new JdbcHandoffStore(url, handoffs.webhookUrls());
+      if (handoffs.webhookUrls().isEmpty()) return new Database(jdbc, Optional.empty());
+      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
+      return new Database(jdbc, Optional.of(new WebhookDeliverer(
+          jdbc.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC())));
+    }
+
+    void wakeDeliverer() {
+      deliverer.ifPresent(WebhookDeliverer::wake);
+    }
+  }
+
+  /** While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns. */
+  private static FallbackHandoffStore fallback(Database database, Path spoolDir) throws StartupFailure {
+    FallbackHandoffStore store = new FallbackHandoffStore(
+        database.archive(), spoolDir.resolve(PENDING_HANDOFFS), STORE_RETRY, database::wakeDeliverer);
+    try {
+      store.check();
+      return store;
+    } catch (StoreFailure e) {
+      throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Prepares the spool and renders the fixed prompts; meanwhile made-up calls are scored, so that the first caller's
+   * turns are scored by compiled code.
+   */
+  private static void warmUp(Settings settings, SupportLineAgiScript script) throws StartupFailure {
+    Thread scoring = new Thread(() -> {
       long started = System.nanoTime();
       int turns = ScoringWarmUp.run(settings.dialog().frustration(), WordsModel.bundled(), ScoringWarmUp.ROUNDS);
       log.info("frustration scoring warmed up on {} turns in {} ms", turns, (System.nanoTime() - started) / 1_000_000);
     }, "scoring-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    scoring.setDaemon(true);
+    scoring.start();
     try {
       script.prepare();
       long started = System.nanoTime();
       int rendered = script.renderFixedPrompts();
       log.info("rendered {} fixed prompts in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
-      warmUp.join();
+      scoring.join();
     } catch (IOException e) {
       throw new StartupFailure("spool.dir " + settings.spoolDir() + " is not usable: " + e, e);
     } catch (SpeechFailure e) {
@@ -133,19 +163,18 @@ public final class SupportLine {
       Thread.currentThread().interrupt();
       throw new StartupFailure("interrupted while starting", e);
     }
-    Settings.Agi agi = settings.agi();
-    SupportLineAgiServer server =
-        new SupportLineAgiServer(
-            agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(),
-            AgiLimits.withRequestTimeout(agi.requestTimeout()), onReady);
+  }
+
+  private static SupportLineAgiServer server(Settings.Agi agi, SupportLineAgiScript script, Runnable onReady) {
     if (!agi.bindAddress().isLoopbackAddress() && agi.allowedClients().isEmpty()) {
       log.warn(
           "agi.bind-address {} is reachable from other hosts and agi.allowed-clients is empty: anyone who can reach"
               + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
           agi.bindAddress().getHostAddress(), agi.port());
     }
-    AgentPage web = new AgentPage(live, metrics, store, speechToText);
-    return new SupportLine(settings, script, server, deliverer, web);
+    return new SupportLineAgiServer(
+        agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(),
+        AgiLimits.withRequestTimeout(agi.requestTimeout()), onReady);
   }
 
   /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */

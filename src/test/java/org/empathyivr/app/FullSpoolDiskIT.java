@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
 import org.empathyivr.simulate.SessionResult;
@@ -300,7 +301,7 @@ class FullSpoolDiskIT {
   }
 
   private static String stored(String id) throws Exception {
-    HandoffArchive store = HandoffArchive.forUrl(storeUrl, List.of());
+    HandoffArchive store = HandoffArchives.forUrl(storeUrl, List.of());
     try {
       return store.find(id).orElse(id + " not stored");
     } finally {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.simulate.SessionResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -65,7 +66,7 @@ class HandoffsNeverLostIT {
     for (String id : ids) assertTrue(line.postedToWebhook(id, Duration.ofSeconds(20)).isPresent(), id + " posted");
     long deliveredMs = (System.nanoTime() - back) / 1_000_000;
 
-    HandoffArchive direct = HandoffArchive.forUrl(storeUrl, List.of());
+    HandoffArchive direct = HandoffArchives.forUrl(storeUrl, List.of());
     try {
       for (String id : ids) assertTrue(direct.find(id).isPresent(), id + " in PostgreSQL");
     } finally {

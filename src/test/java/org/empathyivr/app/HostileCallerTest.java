@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -148,7 +149,7 @@ class HostileCallerTest {
         "SET VARIABLE \"__HANDOFF_SUMMARY\" \"Maria Lopez (5551234): \\\"my card [card number] was charged twice\\\""
             + " (confirmed by the caller); reason: confirmed\"",
         setVariables(call).get(4));
-    HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + root.resolve("handoffs.db"), List.of());
+    HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + root.resolve("handoffs.db"), List.of());
     try {
       String stored = store.newest(1).get(0);
       assertTrue(stored.contains("[card number]"), stored);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.adapter.vosk.BundledVoskModel;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.SettingsReader;
@@ -169,7 +170,7 @@ final class RunningSupportLine implements AutoCloseable {
 
   /** The handoff records stored so far, as JSON, newest first. */
   List<String> storedHandoffs() throws StoreFailure {
-    HandoffArchive store = HandoffArchive.forUrl(storeUrl, List.of());
+    HandoffArchive store = HandoffArchives.forUrl(storeUrl, List.of());
     try {
       return store.newest(10_000);
     } finally {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
 import org.empathyivr.simulate.HagiFailover;
@@ -85,7 +86,7 @@ class ScaleOutIT {
         completed.add(handoffId(call.result()));
       }
 
-      HandoffArchive shared = HandoffArchive.forUrl(store, List.of());
+      HandoffArchive shared = HandoffArchives.forUrl(store, List.of());
       try {
         List<String> stored = shared.newest(100);
         for (String id : completed) {
