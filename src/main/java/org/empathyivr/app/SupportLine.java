@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The support line put together from settings and the two speech engines: handoff store, caller directory, spool
- * with the fixed prompts rendered, and the FastAGI server. {@link Main} serves it; end-to-end tests start it too.
+ * with the fixed prompts rendered, the FastAGI server and the agent page. {@link ServeCommand} serves it; bench, soak
+ * and end-to-end tests start it too.
  */
 public final class SupportLine {
   private static final Logger log = LoggerFactory.getLogger(SupportLine.class);
