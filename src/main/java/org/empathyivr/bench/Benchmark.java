@@ -6,22 +6,26 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.empathyivr.SupportLine;
+import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code bench} command: serves the support line in this process (the bundled Vosk model, FreeTTS, default
@@ -32,11 +36,11 @@ import org.empathyivr.config.SettingsReader;
  * <p>Runs in-process so that it reads its own {@code /proc/self/status} and heap. Exit status 0 when every call ended
  * in a handoff, 1 when one did not, 2 for a usage error.
  */
-public final class Benchmark {
+@Command(name = "bench",
+    description = "serve the line in-process and place N simulated calls at once; print turn times and memory")
+public final class Benchmark implements Callable<Integer> {
   private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
   private static final List<Integer> DEFAULT_ROUNDS = List.of(1, 10, 30);
-  private static final String USAGE =
-      "usage: java -jar empathy-ivr.jar bench [--callers DIR] [--calls N,N,...] [--burst] [--set KEY=VALUE]...";
   /** What the callers do, taken in turn: confirm at once, or correct the issue first. */
   private static final List<List<String>> CALLER_SCRIPTS =
       List.of(
@@ -44,38 +48,37 @@ public final class Benchmark {
           List.of("billing.wav", "yeah-thats-right.wav"),
           List.of("internet-dropping.wav", "no-its-the-router.wav", "yes.wav"));
 
-  private Benchmark() {}
+  @Option(names = "--callers", paramLabel = "DIR", description = "the caller WAVs (default: ${DEFAULT-VALUE})")
+  private Path callers = DEFAULT_CALLERS;
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    Path callers = DEFAULT_CALLERS;
-    List<Integer> rounds = DEFAULT_ROUNDS;
-    boolean burst = false;
-    Map<String, String> settings = new java.util.LinkedHashMap<>();
-    try {
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--callers") && i + 1 < args.length) {
-          callers = Path.of(args[++i]);
-        } else if (args[i].equals("--calls") && i + 1 < args.length) {
-          rounds = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
-          if (rounds.stream().anyMatch(n -> n < 1)) throw new NumberFormatException("fewer than 1 call: " + rounds);
-        } else if (args[i].equals("--burst")) {
-          burst = true;
-        } else if (args[i].equals("--set") && i + 1 < args.length && args[i + 1].indexOf('=') > 0) {
-          String setting = args[++i];
-          settings.put(setting.substring(0, setting.indexOf('=')).strip(),
-              setting.substring(setting.indexOf('=') + 1).strip());
-        } else {
-          throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-        }
-      }
-      missingFixture(callers).ifPresent(missing -> {
-        throw new IllegalArgumentException("no caller fixture " + missing + " (from the source checkout's "
-            + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
-      });
-    } catch (IllegalArgumentException e) {
-      err.println("bench: " + e.getMessage() + "\n" + USAGE);
-      return 2;
+  @Option(names = "--calls", paramLabel = "N", split = ",", description = "calls at once in each round (default: 1,10,30)")
+  private List<Integer> rounds = DEFAULT_ROUNDS;
+
+  @Option(names = "--burst", description = "start each round's calls together rather than spread over a call's length")
+  private boolean burst;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting for the line, as in the properties file")
+  private Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Benchmark(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    if (rounds.stream().anyMatch(n -> n < 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "bench: fewer than 1 call: " + rounds);
     }
+    missingFixture(callers).ifPresent(missing -> {
+      throw new CommandLine.ParameterException(spec.commandLine(), "bench: no caller fixture " + missing
+          + " (from the source checkout's " + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
+    });
     try {
       return bench(callers, rounds, burst, settings, out);
     } catch (Exception e) {

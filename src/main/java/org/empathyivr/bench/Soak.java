@@ -8,12 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.empathyivr.SupportLine;
+import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code soak} command: serves the support line in this process (bundled model, FreeTTS, default settings, a
@@ -25,10 +31,10 @@ import org.empathyivr.config.SettingsReader;
  * <p>Calls are not in real time (prompts and recordings take no time), so many calls fit in minutes; the service's
  * work per call is the same. Exit status 0 on a pass, 1 on errors or growth, 2 for a usage error.
  */
-public final class Soak {
+@Command(name = "soak",
+    description = "serve the line in-process, place 500 mixed calls 30 at a time; report errors and any growth")
+public final class Soak implements Callable<Integer> {
   private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
-  private static final String USAGE =
-      "usage: java -jar empathy-ivr.jar soak [--calls N] [--concurrent N] [--callers DIR]";
   /** The calls measured at each end: this many, or a third of a shorter soak. */
   private static final int MEASURED_CALLS = 100;
   /** The figures are printed after every this many calls (or after each third of a shorter soak). */
@@ -61,37 +67,37 @@ public final class Soak {
           List.of("silence", "silence", "silence"),
           List.of("weather.wav", "no.wav", "hangup"));
 
-  private Soak() {}
+  @Option(names = "--callers", paramLabel = "DIR", description = "the caller WAVs (default: ${DEFAULT-VALUE})")
+  private Path callers = DEFAULT_CALLERS;
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    Path callers = DEFAULT_CALLERS;
-    int calls = 500;
-    int concurrent = 30;
-    try {
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--callers") && i + 1 < args.length) {
-          callers = Path.of(args[++i]);
-        } else if (args[i].equals("--calls") && i + 1 < args.length) {
-          calls = positive("--calls", args[++i]);
-        } else if (args[i].equals("--concurrent") && i + 1 < args.length) {
-          concurrent = positive("--concurrent", args[++i]);
-        } else {
-          throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+  @Option(names = "--calls", paramLabel = "N", description = "calls in all, at least 3 (default: ${DEFAULT-VALUE})")
+  private int calls = 500;
+
+  @Option(names = "--concurrent", paramLabel = "N", description = "calls at a time (default: ${DEFAULT-VALUE})")
+  private int concurrent = 30;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Soak(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    if (calls < 3) throw usage("--calls must be at least 3 (first, middle and last calls)");
+    if (concurrent < 1) throw usage("--concurrent must be at least 1, got " + concurrent);
+    for (List<String> script : CALLER_SCRIPTS) {
+      for (String turn : script) {
+        String file = turn.replaceFirst("^hangup-after:", "");
+        if (file.endsWith(".wav") && !Files.isRegularFile(callers.resolve(file))) {
+          throw usage("no caller fixture " + callers.resolve(file) + " (from the source checkout's "
+              + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
         }
       }
-      if (calls < 3) throw new IllegalArgumentException("--calls must be at least 3 (first, middle and last calls)");
-      for (List<String> script : CALLER_SCRIPTS) {
-        for (String turn : script) {
-          String file = turn.replaceFirst("^hangup-after:", "");
-          if (file.endsWith(".wav") && !Files.isRegularFile(callers.resolve(file))) {
-            throw new IllegalArgumentException("no caller fixture " + callers.resolve(file) + " (from the source"
-                + " checkout's " + DEFAULT_CALLERS + "; run from there or pass --callers DIR)");
-          }
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      err.println("soak: " + e.getMessage() + "\n" + USAGE);
-      return 2;
     }
     try {
       return soak(callers, calls, concurrent, out);
@@ -101,14 +107,8 @@ public final class Soak {
     }
   }
 
-  private static int positive(String option, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n < 1) throw new IllegalArgumentException(option + " must be at least 1, got " + value);
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be a whole number, got '" + value + "'");
-    }
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), "soak: " + message);
   }
 
   private static int soak(Path callers, int calls, int concurrent, PrintStream out) throws Exception {

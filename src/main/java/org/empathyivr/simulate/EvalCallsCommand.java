@@ -6,12 +6,18 @@ import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code eval-calls} command: places every call of a {@link CallCorpus} through a running FastAGI service, as
@@ -19,49 +25,55 @@ import java.util.function.Consumer;
  * Exit status 0 when the corpus ran (however many calls were right), 1 when the service is unreachable, 2 for a usage
  * error or a malformed corpus.
  */
-public final class EvalCallsCommand {
+@Command(name = "eval-calls",
+    description = "place every call of a corpus through a running server; print the calls that went otherwise than"
+        + " expected, then how many were right")
+public final class EvalCallsCommand implements Callable<Integer> {
   static final int EXIT_RAN = 0;
   static final int EXIT_UNREACHABLE = 1;
   static final int EXIT_USAGE = 2;
-  static final String USAGE =
-      "usage: eval-calls [--host 127.0.0.1] [--port 4573] [--concurrent 1] [--realtime] CORPUS.tsv";
+  private static final int MAX_CONCURRENT = 64;
 
-  private EvalCallsCommand() {}
+  @Option(names = "--host", paramLabel = "H", description = "the service's host (default: ${DEFAULT-VALUE})")
+  private String host = "127.0.0.1";
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    String host = "127.0.0.1";
-    int port = 4573;
-    int concurrent = 1;
-    boolean realtime = false;
-    Optional<Path> file = Optional.empty();
-    try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--host" -> host = value(args, ++i);
-          case "--port" -> port = number(args, ++i, 65_535);
-          case "--concurrent" -> concurrent = number(args, ++i, 64);
-          case "--realtime" -> realtime = true;
-          default -> {
-            if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
-            if (file.isPresent()) throw new IllegalArgumentException("one CORPUS.tsv only, also got " + args[i]);
-            file = Optional.of(Path.of(args[i]));
-          }
-        }
-      }
-      if (file.isEmpty()) throw new IllegalArgumentException("no CORPUS.tsv");
-    } catch (IllegalArgumentException e) {
-      err.println("eval-calls: " + e.getMessage() + "\n" + USAGE);
-      return EXIT_USAGE;
+  @Option(names = "--port", paramLabel = "P", description = "the service's port (default: ${DEFAULT-VALUE})")
+  private int port = 4573;
+
+  @Option(names = "--concurrent", paramLabel = "N", description = "calls at a time, 1 to 64 (default: ${DEFAULT-VALUE})")
+  private int concurrent = 1;
+
+  @Option(names = "--realtime", description = "take as long as the prompts and recordings last")
+  private boolean realtime;
+
+  @Parameters(paramLabel = "CORPUS.tsv", description = "the calls and what each should end in")
+  private Path file;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public EvalCallsCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    if (port < 1 || port > 65_535) throw usage("--port out of range 1..65535: " + port);
+    if (concurrent < 1 || concurrent > MAX_CONCURRENT) {
+      throw usage("--concurrent out of range 1.." + MAX_CONCURRENT + ": " + concurrent);
     }
     try {
-      CallCorpus corpus = CallCorpus.read(file.get());
+      CallCorpus corpus = CallCorpus.read(file);
       List<Verdict> verdicts = evaluate(corpus, host, port, concurrent, realtime, v -> {
         if (!v.right()) out.println(v.line());
       });
       out.println(tally(verdicts));
       return EXIT_RAN;
     } catch (IOException e) {
-      err.println("eval-calls: cannot read " + file.get() + ": " + e.getMessage());
+      err.println("eval-calls: cannot read " + file + ": " + e.getMessage());
       return EXIT_USAGE;
     } catch (CallCorpus.MalformedCorpus e) {
       err.println("eval-calls: " + e.getMessage());
@@ -132,19 +144,7 @@ public final class EvalCallsCommand {
     return "calls " + verdicts.stream().filter(Verdict::right).count() + " of " + verdicts.size() + " right";
   }
 
-  private static String value(String[] args, int i) {
-    if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-    return args[i];
-  }
-
-  private static int number(String[] args, int i, int max) {
-    String value = value(args, i);
-    try {
-      int n = Integer.parseInt(value);
-      if (n < 1 || n > max) throw new IllegalArgumentException(args[i - 1] + " out of range 1.." + max + ": " + n);
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(args[i - 1] + " wants a number, got " + value);
-    }
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), "eval-calls: " + message);
   }
 }

@@ -8,61 +8,97 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code simulate} command: calls a running FastAGI service as Asterisk 22 would and prints the call as it goes.
  * Exit status 0 for a completed session, 1 when the session failed, 2 for a usage error.
  */
-public final class SimulateCommand {
+@Command(name = "simulate",
+    description = "call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup")
+public final class SimulateCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
-  static final String USAGE = "usage: simulate [--host 127.0.0.1] [--port 4573] [--script support] [--caller-id N]"
-      + " [--caller-name NAME] [--sounds DIR] [--realtime] TURN...\n"
-      + "  TURN: file.wav (8 kHz mono) | silence | dtmf:DIGITS | hangup | hangup:MS | hangup-after:file.wav";
 
-  private SimulateCommand() {}
+  @Option(names = "--host", paramLabel = "H", description = "the service's host (default: ${DEFAULT-VALUE})")
+  private String host = "127.0.0.1";
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, Optional.empty());
+  @Option(names = "--port", paramLabel = "P", description = "the service's port (default: ${DEFAULT-VALUE})")
+  private int port = 4573;
+
+  @Option(names = "--script", paramLabel = "NAME", description = "the AGI script name (default: ${DEFAULT-VALUE})")
+  private String script = "support";
+
+  @Option(names = "--caller-id", paramLabel = "N", description = "the caller-ID number")
+  private Optional<String> callerId = Optional.empty();
+
+  @Option(names = "--caller-name", paramLabel = "NAME", description = "the caller-ID name (default: the number)")
+  private String callerName = "";
+
+  @Option(names = "--sounds", paramLabel = "DIR", description = "Asterisk's sounds directory, to play prompts from")
+  private Optional<Path> sounds = Optional.empty();
+
+  @Option(names = "--realtime", description = "take as long as the prompts and recordings last")
+  private boolean realtime;
+
+  @Parameters(paramLabel = "TURN", description = "file.wav (8 kHz mono) | silence | dtmf:DIGITS | hangup | hangup:MS"
+      + " | hangup-after:file.wav")
+  private List<String> turnSpecs = List.of();
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Supplier<Optional<SpeechToText>> recognizer;
+
+  /** @param recognizer opened when the call starts; with one, also prints what each recording says */
+  public SimulateCommand(PrintStream out, PrintStream err, Supplier<Optional<SpeechToText>> recognizer) {
+    this.out = out;
+    this.err = err;
+    this.recognizer = recognizer;
   }
 
-  /** With a recognizer, also prints what each recording says: what the service should have heard. */
-  public static int run(String[] args, PrintStream out, PrintStream err, Optional<SpeechToText> stt) {
-    String host = "127.0.0.1";
-    int port = 4573;
-    String script = "support";
-    Optional<String> callerId = Optional.empty();
-    String callerName = "";
-    Optional<Path> sounds = Optional.empty();
-    boolean realtime = false;
+  @Override
+  public Integer call() {
     List<CallerTurn> turns = new ArrayList<>();
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--host" -> host = value(args, ++i);
-          case "--port" -> port = Integer.parseInt(value(args, ++i));
-          case "--script" -> script = value(args, ++i);
-          case "--caller-id" -> callerId = Optional.of(value(args, ++i));
-          case "--caller-name" -> callerName = value(args, ++i);
-          case "--sounds" -> sounds = Optional.of(Path.of(value(args, ++i)));
-          case "--realtime" -> realtime = true;
-          default -> {
-            if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
-            turns.addAll(parseTurns(args[i]));
-          }
-        }
-      }
+      for (String turn : turnSpecs) turns.addAll(parseTurns(turn));
     } catch (IllegalArgumentException e) {
-      err.println("simulate: " + e.getMessage() + "\n" + USAGE);
-      return EXIT_USAGE;
+      throw new CommandLine.ParameterException(spec.commandLine(), "simulate: " + e.getMessage());
     }
+    Optional<SpeechToText> stt = recognizer.get();
+    try {
+      return simulate(turns, stt);
+    } finally {
+      stt.ifPresent(SimulateCommand::close);
+    }
+  }
+
+  private static void close(SpeechToText stt) {
+    if (stt instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the recognizer failed", e);
+      }
+    }
+  }
+
+  private int simulate(List<CallerTurn> turns, Optional<SpeechToText> stt) {
     ExecutorService printer = Executors.newSingleThreadExecutor();
     try {
       SimulatedAsterisk.Builder builder = SimulatedAsterisk.connectingTo(host, port).script(script).realtime(realtime);
@@ -97,11 +133,6 @@ public final class SimulateCommand {
     } finally {
       printer.shutdownNow();
     }
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-    return args[i];
   }
 
   /** A turn spec; {@code dtmf:12#} is three key presses. */

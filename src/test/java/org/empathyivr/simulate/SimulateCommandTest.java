@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.empathyivr.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +55,9 @@ class SimulateCommandTest {
   }
 
   private int run(String... args) {
-    return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return Main.execute(new SimulateCommand(printed, errors, Optional::empty), args, printed, errors);
   }
 
   private static String text(ByteArrayOutputStream bytes) {

@@ -3,7 +3,6 @@ package org.empathyivr.adapter.fastagi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,14 +14,12 @@ import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.dialog.Conversation;
 import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
 import org.empathyivr.domain.dialog.Outcome;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.empathy.Phrasing;
-import org.empathyivr.domain.frustration.Frustration;
 import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
@@ -170,6 +167,14 @@ public final class SupportLineAgiScript implements AgiScript {
     return value != null && UNIQUE_ID.matcher(value).matches();
   }
 
+  private static IncomingCall incoming(AgiRequest request, String callId) {
+    return new IncomingCall(
+        callId,
+        Optional.ofNullable(request.getChannel()).orElse(""),
+        Optional.ofNullable(request.getCallerIdNumber()),
+        Optional.ofNullable(request.getCallerIdName()));
+  }
+
   /** Conversations in progress now. */
   public int callsInProgress() {
     return maxCalls - lines.availablePermits();
@@ -181,15 +186,9 @@ public final class SupportLineAgiScript implements AgiScript {
     observer.callStarted();
     try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
-      IncomingCall incoming =
-          new IncomingCall(
-              callId,
-              Optional.ofNullable(request.getChannel()).orElse(""),
-              Optional.ofNullable(request.getCallerIdNumber()),
-              Optional.ofNullable(request.getCallerIdName()));
       Outcome outcome =
           new Conversation(
-                  incoming, call, speechToText, textToSpeech, directory, store, clock, settings, phrases)
+                  incoming(request, callId), call, speechToText, textToSpeech, directory, store, clock, settings, phrases)
               .run();
       for (Exception problem : outcome.problems()) {
         if (problem instanceof SpeechFailure) {
@@ -224,15 +223,7 @@ public final class SupportLineAgiScript implements AgiScript {
     long startedNanos = System.nanoTime();
     log.info("call started on {} (script {}) with all {} lines busy (agi.max-calls)",
         request.getChannel(), request.getScript(), maxCalls);
-    Optional<String> number = Optional.ofNullable(request.getCallerIdNumber()).filter(n -> !n.isBlank());
-    Optional<String> name = number.flatMap(directory::nameFor);
-    Caller caller = new Caller(number, name, name.isPresent() ? Caller.NameSource.DIRECTORY : Caller.NameSource.NONE);
-    Instant now = clock.now();
-    Handoff handoff =
-        new Handoff(
-            "H-" + callId, now, callId, Optional.ofNullable(request.getChannel()).orElse(""), caller,
-            Optional.empty(), Optional.empty(), List.of(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
-            Duration.ZERO, List.of(), Frustration.NONE, List.of());
+    Handoff handoff = Conversation.busy(incoming(request, callId), directory, clock, settings);
     CallObserver observer = this.observer;
     observer.callStarted();
     try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {

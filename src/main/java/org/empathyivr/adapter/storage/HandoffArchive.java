@@ -1,7 +1,5 @@
 package org.empathyivr.adapter.storage;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.empathyivr.domain.port.HandoffStore;
@@ -32,19 +30,4 @@ public interface HandoffArchive extends HandoffStore, AutoCloseable {
 
   @Override
   void close();
-
-  /**
-   * The store a {@code handoff.store-url} names: {@code jsonl:/path} for a JSON-lines file, any other {@code jdbc:}
-   * URL for a database (SQLite and PostgreSQL are the tested ones). Nothing is opened until {@link #check}.
-   *
-   * @param webhooks where each new handoff is to be delivered; needs a database, which holds the outbox
-   */
-  static HandoffArchive forUrl(String url, List<URI> webhooks) {
-    if (url.startsWith(JsonLinesHandoffStore.SCHEME)) {
-      if (!webhooks.isEmpty()) throw new IllegalArgumentException("webhooks need a jdbc: store, not " + url);
-      return new JsonLinesHandoffStore(Path.of(url.substring(JsonLinesHandoffStore.SCHEME.length())));
-    }
-    if (url.startsWith("jdbc:")) return new JdbcHandoffStore(url, webhooks);
-    throw new IllegalArgumentException("not a jsonl: or jdbc: URL: " + url);
-  }
 }

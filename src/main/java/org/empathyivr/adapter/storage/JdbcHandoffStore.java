@@ -65,7 +65,13 @@ public final class JdbcHandoffStore implements HandoffArchive {
   private final JdbcDatabase database;
   private final List<URI> webhooks;
 
-  JdbcHandoffStore(String url, List<URI> webhooks) {
+  /**
+   * A store in the database at a {@code jdbc:} URL (SQLite and PostgreSQL are the tested ones); nothing is opened
+   * until {@link #check}.
+   *
+   * @param webhooks where each new handoff is to be delivered: each save also queues it in the {@link #outbox()}
+   */
+  public JdbcHandoffStore(String url, List<URI> webhooks) {
     this.database = new JdbcDatabase(url);
     this.webhooks = List.copyOf(webhooks);
   }

@@ -220,7 +220,26 @@ public final class Conversation {
     return feelingShown || soundsUpset ? Tone.UPSET : Tone.CALM;
   }
 
+  /**
+   * The handoff of a caller turned away because every line is busy ({@link HandoffReason#BUSY}): made before a word
+   * is said, so it names the caller as the directory or caller ID does and carries no issue, transcript or frustration.
+   */
+  public static Handoff busy(IncomingCall call, CallerDirectory directory, Clock clock, DialogSettings settings) {
+    return new Handoff(
+        handoffId(call), clock.now(), call.callId(), call.channel(), identify(call, directory),
+        Optional.empty(), Optional.empty(), List.of(), false, HandoffReason.BUSY, settings.queue(), settings.priority(),
+        Duration.ZERO, List.of(), Frustration.NONE, List.of());
+  }
+
+  private static String handoffId(IncomingCall call) {
+    return "H-" + call.callId();
+  }
+
   private Caller identifyCaller() {
+    return identify(call, directory);
+  }
+
+  private static Caller identify(IncomingCall call, CallerDirectory directory) {
     Optional<String> number = call.callerIdNumber().filter(n -> !n.isBlank());
     Optional<String> listed = number.flatMap(directory::nameFor).filter(n -> !n.isBlank());
     if (listed.isPresent()) return new Caller(number, listed, NameSource.DIRECTORY);
@@ -505,7 +524,7 @@ public final class Conversation {
     Instant now = clock.now();
     Handoff handoff =
         new Handoff(
-            "H-" + call.callId(),
+            handoffId(call),
             now,
             call.callId(),
             call.channel(),

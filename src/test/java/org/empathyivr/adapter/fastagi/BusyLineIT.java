@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.summary.Handoff;
 import org.empathyivr.domain.summary.HandoffReason;
@@ -38,7 +39,7 @@ class BusyLineIT {
     ScriptedSpeech speech = new ScriptedSpeech("my internet keeps dropping every evening", "yes");
     SavedHandoffs saved = new SavedHandoffs();
     // Stored in SQLite as deployed; the caller does not wait for it.
-    HandoffArchive sqlite = HandoffArchive.forUrl("jdbc:sqlite:" + spool.resolve("handoffs.db"), List.of());
+    HandoffArchive sqlite = HandoffArchives.forUrl("jdbc:sqlite:" + spool.resolve("handoffs.db"), List.of());
     sqlite.check();
     HandoffStore store = handoff -> {
       sqlite.save(handoff);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.empathyivr.SupportLine;
+import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.port.Clock;

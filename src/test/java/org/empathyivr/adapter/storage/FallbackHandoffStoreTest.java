@@ -22,7 +22,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void keepsHandoffsWhileTheDatabaseIsDownAndStoresThemWhenItReturns() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jdbc:sqlite:" + dir.resolve("h.db"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jdbc:sqlite:" + dir.resolve("h.db"), List.of()));
     AtomicInteger drained = new AtomicInteger();
     Path pending = dir.resolve("pending").resolve("handoffs.jsonl");
     try (FallbackHandoffStore store = new FallbackHandoffStore(database, pending, Duration.ofHours(1), drained::incrementAndGet)) {
@@ -52,7 +52,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void theBackgroundRetryStoresKeptHandoffsWithoutAnotherCall() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     AtomicInteger drained = new AtomicInteger();
     try (FallbackHandoffStore store =
         new FallbackHandoffStore(database, dir.resolve("pending.jsonl"), Duration.ofMillis(20), drained::incrementAndGet)) {
@@ -70,7 +70,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void keptHandoffsSurviveARestart() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Path pending = dir.resolve("pending.jsonl");
     database.down = true;
     try (FallbackHandoffStore store = new FallbackHandoffStore(database, pending, Duration.ofHours(1), () -> {})) {
@@ -87,7 +87,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void failsOnlyWhenTheFileRefusesTooAndMemoryIsFullAndSaysSo() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Files.createDirectories(dir.resolve("a-directory.jsonl"));
     database.down = true;
     try (FallbackHandoffStore store =
@@ -105,7 +105,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void whenTheFileCannotBeWrittenHandoffsWaitInMemoryAndGoToTheFileFirstWhenItCan() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Path spool = dir.resolve("spool");
     Path pending = spool.resolve("pending.jsonl");
     AtomicInteger refusals = new AtomicInteger();
@@ -137,7 +137,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void handoffsKeptInMemoryGoToTheDatabaseWhenItAnswersFirst() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Path spool = dir.resolve("spool");
     AtomicInteger drained = new AtomicInteger();
     try (FallbackHandoffStore store =
@@ -158,7 +158,7 @@ class FallbackHandoffStoreTest {
 
   @Test
   void aLineCutShortByACrashIsSetAsideAndTheRestStored() throws Exception {
-    SwitchableArchive database = new SwitchableArchive(HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
+    SwitchableArchive database = new SwitchableArchive(HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of()));
     Path pending = dir.resolve("pending.jsonl");
     Files.writeString(pending, HandoffJson.write(handoff("H-1", "my internet is down")) + "\n{\"id\":\"H-2\",\"at");
     try (FallbackHandoffStore store = new FallbackHandoffStore(database, pending, Duration.ofHours(1), () -> {})) {

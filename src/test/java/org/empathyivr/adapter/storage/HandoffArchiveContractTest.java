@@ -71,7 +71,7 @@ class HandoffArchiveContractTest {
   }
 
   private HandoffArchive open(String url) throws Exception {
-    HandoffArchive store = HandoffArchive.forUrl(url, List.of());
+    HandoffArchive store = HandoffArchives.forUrl(url, List.of());
     store.check();
     return store;
   }
@@ -147,7 +147,7 @@ class HandoffArchiveContractTest {
   void aDatabaseQueuesOneDeliveryPerWebhookUntilItIsDelivered(Factory factory) throws Exception {
     URI crm = URI.create("https://crm.example/handoffs");
     Instant now = Instant.parse("2026-11-23T10:05:00Z");
-    try (JdbcHandoffStore store = (JdbcHandoffStore) HandoffArchive.forUrl(factory.url(dir), List.of(crm))) {
+    try (JdbcHandoffStore store = new JdbcHandoffStore(factory.url(dir), List.of(crm))) {
       store.check();
       store.save(handoff("H-1", "my internet keeps dropping"));
       store.save(handoff("H-1", "my internet keeps dropping"));

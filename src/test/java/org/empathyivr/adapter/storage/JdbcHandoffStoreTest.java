@@ -27,7 +27,7 @@ class JdbcHandoffStoreTest {
   @Test
   void anSqliteFileIsCreatedInWalModeWithItsDirectory() throws Exception {
     Path db = dir.resolve("var/lib/handoffs.db");
-    try (HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + db, List.of())) {
+    try (HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + db, List.of())) {
       store.check();
       store.save(handoff("H-1", "my internet keeps dropping"));
 
@@ -39,7 +39,7 @@ class JdbcHandoffStoreTest {
   @Test
   void theSearchableFieldsAreColumns() throws Exception {
     Path db = dir.resolve("handoffs.db");
-    try (HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + db, List.of())) {
+    try (HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + db, List.of())) {
       store.check();
       store.save(handoff("H-1", "my internet keeps dropping"));
     }
@@ -55,7 +55,7 @@ class JdbcHandoffStoreTest {
   @Test
   void eachHandoffGetsOneOutboxRowPerWebhookInTheSameSave() throws Exception {
     Path db = dir.resolve("handoffs.db");
-    try (HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + db, TWO_WEBHOOKS)) {
+    try (HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + db, TWO_WEBHOOKS)) {
       store.check();
       store.save(handoff("H-1", "my internet keeps dropping"));
       store.save(handoff("H-1", "my internet keeps dropping"));
@@ -72,7 +72,7 @@ class JdbcHandoffStoreTest {
   void aDatabaseThatCannotBeOpenedFailsTheCheckNamingIt() throws Exception {
     Path blocked = dir.resolve("a-file");
     Files.writeString(blocked, "not a directory");
-    HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + blocked.resolve("handoffs.db"), List.of());
+    HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + blocked.resolve("handoffs.db"), List.of());
 
     StoreFailure failure = assertThrows(StoreFailure.class, store::check);
 
@@ -82,7 +82,7 @@ class JdbcHandoffStoreTest {
   @Test
   void aPasswordIsNotRepeatedInMessages() {
     JdbcHandoffStore store =
-        (JdbcHandoffStore) HandoffArchive.forUrl("jdbc:postgresql://db/ivr?user=ivr&password=s3cret&ssl=true", List.of());
+        new JdbcHandoffStore("jdbc:postgresql://db/ivr?user=ivr&password=s3cret&ssl=true", List.of());
 
     assertEquals("jdbc:postgresql://db/ivr?user=ivr&password=***&ssl=true", store.safeUrl());
   }
@@ -90,7 +90,7 @@ class JdbcHandoffStoreTest {
   @Test
   void aSaveThatCannotWriteIsAStoreFailureNamingTheHandoff() throws Exception {
     Path db = dir.resolve("handoffs.db");
-    HandoffArchive store = HandoffArchive.forUrl("jdbc:sqlite:" + db, List.of());
+    HandoffArchive store = HandoffArchives.forUrl("jdbc:sqlite:" + db, List.of());
     // never checked: no table
     StoreFailure failure = assertThrows(StoreFailure.class, () -> store.save(handoff("H-9", "x")));
     store.close();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffArchives;
 import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.storage.HandoffTestData;
 import org.empathyivr.domain.dialog.Caller;
@@ -49,7 +50,7 @@ class AgentWebServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    store = HandoffArchive.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of());
+    store = HandoffArchives.forUrl("jsonl:" + dir.resolve("h.jsonl"), List.of());
     store.check();
     store.save(named(handoff("H-old", YESTERDAY, "my fax is broken"), "5550000", "Old Caller"));
     store.save(named(handoff("H-1", HandoffTestData.MORNING, "my internet is down"), "+1 555 123 4567", "Maria Lopez"));

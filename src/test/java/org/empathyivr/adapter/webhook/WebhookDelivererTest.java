@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +101,7 @@ class WebhookDelivererTest {
 
   private JdbcHandoffStore open(URI webhook) throws Exception {
     JdbcHandoffStore store =
-        (JdbcHandoffStore) HandoffArchive.forUrl("jdbc:sqlite:" + dir.resolve("handoffs.db"), List.of(webhook));
+        new JdbcHandoffStore("jdbc:sqlite:" + dir.resolve("handoffs.db"), List.of(webhook));
     store.check();
     return store;
   }

@@ -1,0 +1,54 @@
+package org.empathyivr.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.empathyivr.adapter.fastagi.SpoolRoom;
+import org.empathyivr.config.ConfigException;
+import org.empathyivr.config.SettingsReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code check-config FILE}: lists every problem in a properties file, so an admin fixes them all in one go. Exit
+ * status 0 when the file is fine, 2 when it is not.
+ */
+@Command(name = "check-config",
+    description = "validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not")
+final class CheckConfigCommand implements Callable<Integer> {
+  private static final int EXIT_PROBLEMS = 2;
+
+  @Parameters(paramLabel = "FILE", description = "the properties file to check")
+  private Path file;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CheckConfigCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    List<String> problems = new ArrayList<>(SettingsReader.problems(file));
+    if (problems.isEmpty()) {
+      // The file is fine: is the spool it names fit to use (writable, with space on its disk)?
+      try {
+        SpoolRoom.problem(SettingsReader.read(Optional.of(file)).spoolDir()).ifPresent(problems::add);
+      } catch (ConfigException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (problems.isEmpty()) {
+      out.println(file + ": OK");
+      return 0;
+    }
+    for (String problem : problems) err.println(file + ": " + problem);
+    err.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+    return EXIT_PROBLEMS;
+  }
+}

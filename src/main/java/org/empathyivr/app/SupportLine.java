@@ -1,0 +1,309 @@
+package org.empathyivr.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.empathyivr.adapter.fastagi.AgiLimits;
+import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
+import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
+import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.adapter.storage.FallbackHandoffStore;
+import org.empathyivr.adapter.storage.HandoffArchive;
+import org.empathyivr.adapter.storage.HandoffJson;
+import org.empathyivr.adapter.storage.JdbcCallerDirectory;
+import org.empathyivr.adapter.storage.JdbcHandoffStore;
+import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
+import org.empathyivr.adapter.web.AgentPage;
+import org.empathyivr.adapter.web.AgentWebServer;
+import org.empathyivr.adapter.web.LiveHandoffs;
+import org.empathyivr.adapter.web.ServiceMetrics;
+import org.empathyivr.adapter.webhook.Backoff;
+import org.empathyivr.adapter.webhook.WebhookDeliverer;
+import org.empathyivr.config.ConfigException;
+import org.empathyivr.config.Settings;
+import org.empathyivr.domain.empathy.PhraseBook;
+import org.empathyivr.domain.frustration.ScoringWarmUp;
+import org.empathyivr.domain.frustration.WordsModel;
+import org.empathyivr.domain.port.CallerDirectory;
+import org.empathyivr.domain.port.Clock;
+import org.empathyivr.domain.port.HandoffStore.StoreFailure;
+import org.empathyivr.domain.port.HandoffStore;
+import org.empathyivr.domain.port.SpeechFailure;
+import org.empathyivr.domain.port.SpeechToText;
+import org.empathyivr.domain.port.TextToSpeech;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The support line put together from settings and the two speech engines: handoff store, caller directory, spool
+ * with the fixed prompts rendered, the FastAGI server and the agent page. {@link ServeCommand} serves it; bench, soak
+ * and end-to-end tests start it too.
+ */
+public final class SupportLine {
+  private static final Logger log = LoggerFactory.getLogger(SupportLine.class);
+
+  /** The wait after a webhook's first failure; it doubles up to handoff.webhook-max-backoff-seconds (at least 2). */
+  private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(2);
+  private static final Duration WEBHOOK_POLL = Duration.ofSeconds(1);
+  /** Handoffs the store refused wait here, in the spool directory, for the store to answer again. */
+  static final String PENDING_HANDOFFS = "handoffs-pending.jsonl";
+  private static final Duration STORE_RETRY = Duration.ofSeconds(2);
+  /** Busy handoffs wait only for the store; a healthy one takes milliseconds each. */
+  private static final Duration BUSY_RECORDS_WAIT = Duration.ofSeconds(10);
+
+  private final Settings settings;
+  private final SupportLineAgiScript script;
+  private final SupportLineAgiServer server;
+  private final Optional<WebhookDeliverer> deliverer;
+  private final AgentPage web;
+  private Optional<AgentWebServer> agentPage = Optional.empty();
+
+  private SupportLine(
+      Settings settings, SupportLineAgiScript script, SupportLineAgiServer server,
+      Optional<WebhookDeliverer> deliverer, AgentPage web) {
+    this.settings = settings;
+    this.script = script;
+    this.server = server;
+    this.deliverer = deliverer;
+    this.web = web;
+  }
+
+  /**
+   * Checks the store, reads the directory, prepares the spool and renders the fixed prompts.
+   *
+   * @param onReady run once the server listens, so Asterisk can connect
+   */
+  public static SupportLine prepare(
+      Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
+      throws StartupFailure {
+    Database database = Database.open(settings.handoffs());
+    FallbackHandoffStore store = fallback(database, settings.spoolDir());
+    // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
+    LiveHandoffs live = new LiveHandoffs();
+    HandoffStore forCalls = handoff -> {
+      store.save(handoff);
+      database.wakeDeliverer();
+      live.publish(HandoffJson.write(handoff));
+    };
+    ServiceMetrics metrics = new ServiceMetrics();
+    SupportLineAgiScript script =
+        new SupportLineAgiScript(
+            metrics.measuring(speechToText), textToSpeech,
+            callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
+            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
+    script.observe(metrics);
+    store.countNoSpace(() -> metrics.error("spool-full"));
+    warmUp(settings, script);
+    SupportLineAgiServer server = server(settings.agi(), script, onReady);
+    AgentPage web = new AgentPage(live, metrics, store, speechToText);
+    return new SupportLine(settings, script, server, database.deliverer(), web);
+  }
+
+  /**
+   * The store {@code handoff.store-url} names (the settings have checked it is jsonl: or jdbc:) and, for a database
+   * with webhooks, the deliverer that empties its outbox.
+   */
+  private record Database(HandoffArchive archive, Optional<WebhookDeliverer> deliverer) {
+    static Database open(Settings.Handoffs handoffs) {
+      String url = handoffs.storeUrl();
+      if (url.startsWith(JsonLinesHandoffStore.SCHEME)) {
+        Path file = Path.of(url.substring(JsonLinesHandoffStore.SCHEME.length()));
+        return new Database(new JsonLinesHandoffStore(file), Optional.empty());
+      }
+      JdbcHandoffStore jdbc = new JdbcHandoffStore(url, handoffs.webhookUrls());
+      if (handoffs.webhookUrls().isEmpty()) return new Database(jdbc, Optional.empty());
+      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
+      return new Database(jdbc, Optional.of(new WebhookDeliverer(
+          jdbc.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC())));
+    }
+
+    void wakeDeliverer() {
+      deliverer.ifPresent(WebhookDeliverer::wake);
+    }
+  }
+
+  /** While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns. */
+  private static FallbackHandoffStore fallback(Database database, Path spoolDir) throws StartupFailure {
+    FallbackHandoffStore store = new FallbackHandoffStore(
+        database.archive(), spoolDir.resolve(PENDING_HANDOFFS), STORE_RETRY, database::wakeDeliverer);
+    try {
+      store.check();
+      return store;
+    } catch (StoreFailure e) {
+      throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Prepares the spool and renders the fixed prompts; meanwhile made-up calls are scored, so that the first caller's
+   * turns are scored by compiled code.
+   */
+  private static void warmUp(Settings settings, SupportLineAgiScript script) throws StartupFailure {
+    Thread scoring = new Thread(() -> {
+      long started = System.nanoTime();
+      int turns = ScoringWarmUp.run(settings.dialog().frustration(), WordsModel.bundled(), ScoringWarmUp.ROUNDS);
+      log.info("frustration scoring warmed up on {} turns in {} ms", turns, (System.nanoTime() - started) / 1_000_000);
+    }, "scoring-warm-up");
+    scoring.setDaemon(true);
+    scoring.start();
+    try {
+      script.prepare();
+      long started = System.nanoTime();
+      int rendered = script.renderFixedPrompts();
+      log.info("rendered {} fixed prompts in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
+      scoring.join();
+    } catch (IOException e) {
+      throw new StartupFailure("spool.dir " + settings.spoolDir() + " is not usable: " + e, e);
+    } catch (SpeechFailure e) {
+      throw new StartupFailure("FreeTTS cannot synthesize the phrasebook: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupFailure("interrupted while starting", e);
+    }
+  }
+
+  private static SupportLineAgiServer server(Settings.Agi agi, SupportLineAgiScript script, Runnable onReady) {
+    if (!agi.bindAddress().isLoopbackAddress() && agi.allowedClients().isEmpty()) {
+      log.warn(
+          "agi.bind-address {} is reachable from other hosts and agi.allowed-clients is empty: anyone who can reach"
+              + " port {} can run calls; list your Asterisk servers in agi.allowed-clients",
+          agi.bindAddress().getHostAddress(), agi.port());
+    }
+    return new SupportLineAgiServer(
+        agi.script(), script, agi.bindAddress(), agi.port(), agi.maxCalls(), agi.allowedClients(),
+        AgiLimits.withRequestTimeout(agi.requestTimeout()), onReady);
+  }
+
+  /** Where Asterisk reaches the support line: {@code agi://HOST:PORT/SCRIPT}. */
+  public String url() {
+    Settings.Agi agi = settings.agi();
+    return "agi://" + agi.bindAddress().getHostAddress() + ":" + agi.port() + "/" + agi.script();
+  }
+
+  /** Conversations in progress now (callers turned away as busy are not counted). */
+  public int callsInProgress() {
+    return script.callsInProgress();
+  }
+
+  /**
+   * Delivers pending webhooks and serves calls until {@link #stop()}; returns once the calls in progress have ended
+   * (or agi.stop-wait-seconds have passed), so the speech engines can be closed behind them.
+   */
+  public void serve() throws StartupFailure {
+    Settings.Agi agi = settings.agi();
+    deliverer.ifPresent(d -> {
+      d.start();
+      log.info("delivering handoffs to {}", settings.handoffs().webhookUrls());
+    });
+    Settings.Web webSettings = settings.web();
+    if (webSettings.token().isPresent()) {
+      try {
+        agentPage = Optional.of(web.start(webSettings, webSettings.token().get()));
+        log.info("agent page on http://{}:{}/", webSettings.bindAddress().getHostAddress(), agentPage.get().port());
+      } catch (IOException e) {
+        throw new StartupFailure("cannot listen on " + webSettings.bindAddress().getHostAddress() + ":"
+            + webSettings.port() + " (web.bind-address, web.port): " + e.getMessage(), e);
+      }
+    } else {
+      log.info("agent page, API, metrics and health are off: web.token is not set");
+    }
+    try {
+      server.startup();
+    } catch (IOException e) {
+      throw new StartupFailure(
+          "cannot listen on " + agi.bindAddress().getHostAddress() + ":" + agi.port()
+              + " (agi.bind-address, agi.port): " + e.getMessage(), e);
+    }
+    awaitCalls();
+  }
+
+  /**
+   * Stops gracefully: refuses new calls at once, lets the calls in progress finish their handoffs for up to
+   * agi.stop-wait-seconds, then stops delivering webhooks (what is left waits in the outbox). Safe to call from a
+   * shutdown hook and more than once.
+   *
+   * @return whether every call in progress ended within the wait
+   */
+  public boolean stop() {
+    int inProgress = server.connections();
+    server.stop();
+    if (inProgress > 0) {
+      log.info("stopping: refusing new calls, waiting up to {} s for {} in progress",
+          settings.agi().stopWait().toSeconds(), inProgress);
+    }
+    boolean ended = awaitCalls();
+    try {
+      if (!script.finishBusyRecords(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    deliverer.ifPresent(WebhookDeliverer::close);
+    agentPage.ifPresent(AgentWebServer::close);
+    web.store().close();
+    log.info("stopped");
+    return ended;
+  }
+
+  /** The agent page's port, when it is on. */
+  public Optional<Integer> agentPagePort() {
+    return agentPage.map(AgentWebServer::port);
+  }
+
+  private boolean awaitCalls() {
+    try {
+      boolean ended = server.awaitCalls(settings.agi().stopWait());
+      if (!ended) {
+        log.warn("{} calls still in progress after agi.stop-wait-seconds {}; stopping anyway",
+            server.connections(), settings.agi().stopWait().toSeconds());
+      }
+      return ended;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The admin's phrasebook file, or the bundled one. */
+  public static PhraseBook phraseBook(Optional<Path> file) throws ConfigException {
+    try {
+      if (file.isPresent()) return PhraseBook.parse(Files.readString(file.get()), file.get().toString());
+      try (InputStream in = SupportLine.class.getResourceAsStream("/prompts/phrasebook.txt")) {
+        if (in == null) throw new ConfigException("the bundled phrasebook is missing from the jar");
+        return PhraseBook.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled phrasebook");
+      }
+    } catch (IOException e) {
+      throw new ConfigException("prompts.phrasebook-file: cannot read " + file.orElse(null) + ": " + e, e);
+    }
+  }
+
+  private static CallerDirectory callerDirectory(Optional<Path> csv, Optional<String> jdbcUrl) throws StartupFailure {
+    if (jdbcUrl.isPresent()) {
+      try {
+        JdbcCallerDirectory directory = JdbcCallerDirectory.read(jdbcUrl.get());
+        log.info("caller directory table {}: {} numbers", JdbcCallerDirectory.TABLE, directory.size());
+        return directory;
+      } catch (IOException e) {
+        throw new StartupFailure("directory.jdbc-url: " + e.getMessage(), e);
+      }
+    }
+    if (csv.isEmpty()) return CsvCallerDirectory.empty();
+    try {
+      CsvCallerDirectory directory = CsvCallerDirectory.read(csv.get());
+      log.info("caller directory {}: {} numbers", csv.get(), directory.size());
+      return directory;
+    } catch (IOException e) {
+      throw new StartupFailure("directory.csv-file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Startup cannot go on; the message names the setting to fix. */
+  public static final class StartupFailure extends Exception {
+    public StartupFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
