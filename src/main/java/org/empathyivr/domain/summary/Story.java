@@ -9,7 +9,8 @@ import java.util.Optional;
  * The caller's story as the summary line tells it, within a length: the issue in quotes, or, when the caller said
  * more than one thing that carries content and none was confirmed, each statement in order ({@code said: "my bill is
  * wrong"; then: "this is the third time"}). Too long, the older statements are shortened to their first words, then
- * the ones between the first and the latest are left out: the latest statement is the last to be cut.
+ * the ones between the first and the latest are left out, then the longest is cut at a word: every statement keeps
+ * its quotes.
  */
 final class Story {
   private static final String ELLIPSIS = "\u2026";
@@ -36,7 +37,20 @@ final class Story {
       if (oldestBetween == 1) statements.add(1, ELLIPSIS);
       told = told(statements);
     }
+    while (told.length() > maxChars && shortenLongest(statements)) told = told(statements);
     return cut(told, maxChars);
+  }
+
+  /** Takes the last word off the longest statement, keeping its quotes whole; false when none has words to spare. */
+  private static boolean shortenLongest(List<String> statements) {
+    int longest = -1;
+    for (int i = 0; i < statements.size(); i++) {
+      if (longest < 0 || statements.get(i).length() > statements.get(longest).length()) longest = i;
+    }
+    String[] words = statements.get(longest).replace(ELLIPSIS, "").split(" ");
+    if (words.length <= 2) return false;
+    statements.set(longest, String.join(" ", Arrays.asList(words).subList(0, words.length - 1)) + ELLIPSIS);
+    return true;
   }
 
   /** {@code text} cut at a word to at most {@code maxChars}, ending in an ellipsis when cut; empty when nothing fits. */

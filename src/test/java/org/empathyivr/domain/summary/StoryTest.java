@@ -39,4 +39,14 @@ class StoryTest {
     String told = Story.of(Optional.of("one two three four five six"), List.of(), 20);
     assertEquals("\"one two three four\u2026", told);
   }
+
+  @Test
+  void aStoryCutToFitKeepsEveryStatementInItsQuotes() {
+    List<String> said = List.of("my internet keep flopping every evening", "no net sell it right",
+        "nick in the third time i'm killing and it still not cakes and i want it fixed today please");
+    String told = Story.of(Optional.of(said.get(2)), said, 90);
+    assertTrue(told.length() <= 90, told);
+    assertTrue(told.endsWith("\u2026\""), "the last statement is cut inside its quotes: " + told);
+    assertEquals(0, told.chars().filter(c -> c == '"').count() % 2, told);
+  }
 }
