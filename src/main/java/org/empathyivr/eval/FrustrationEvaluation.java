@@ -49,9 +49,9 @@ public final class FrustrationEvaluation {
   /**
    * Scores text rows. A row that is one sentence of a chat turn (it has a {@code turn_idx} beside its {@code group_id},
    * as in MAIA-DQE) is scored with the whole turn it belongs to: the text of the manifest's rows of that dialog and
-   * turn, in manifest order. A caller's turn on the line is heard whole, and the labels follow the turn: on the
-   * MAIA-DQE dev part, a sentence with a frustrated sentence beside it in its turn is frustrated in 91 of 160 cases,
-   * one without in 20 of 316. Each row still counts once, with its own label.
+   * turn, in manifest order. A caller's turn on the line is heard whole, and the labels follow the turn (a sentence
+   * beside a frustrated one in its turn is far more often frustrated itself). Each row still counts once, with its own
+   * label.
    */
   public static List<Scored> scoreText(LabeledManifest manifest, FrustrationSettings settings, WordsModel model) {
     return scoreText(manifest, ChatTurns.of(manifest), settings, model);

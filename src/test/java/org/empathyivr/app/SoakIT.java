@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The {@code soak} command on a short run: every mixed call (hangups included) ends without an error, the figures
  * after each third are printed with what the native heap holds, and extra callers placed while every line is taken are
  * turned away as busy. Growth and the busy callers' times are not judged on so few calls: the process is still warming
- * up (the full run of 500 is in the README).
+ * up (the full run of 500 is in docs/performance.md).
  */
 class SoakIT {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

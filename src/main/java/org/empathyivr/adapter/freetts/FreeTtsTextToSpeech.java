@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>kevin16 speaks at 16 kHz into memory ({@link CapturingAudioPlayer}); each sentence is brought down to
  * {@link Audio#TELEPHONY_RATE_HZ} by a windowed-sinc {@link Resampler} (a linear one folds the 4–8 kHz band back onto
- * the speech and costs the recogniser on the far end about 11 points of word error rate), the sentences are paced by
+ * the speech and makes the recogniser on the far end miss words), the sentences are paced by
  * {@link SentencePacing}, and the prompt is brought to {@link #TARGET_LEVEL_DBFS} active-speech level so that every
  * prompt is equally loud. The voice speaks at {@link #SPEAKING_RATE_WPM}, a little slower than its default 150.
  *
@@ -60,7 +60,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   /** What the pool holds once the voices are freed: whoever takes it puts it back and fails. */
   private static final SpeakingVoice CLOSED = new SpeakingVoice(null, null);
 
-  /** How many shared texts' audio is kept: the phrasebook's fixed lines and their usual pairings, about 3 MiB. */
+  /** How many shared texts' audio is kept: the phrasebook's fixed lines and their usual pairings, a few MiB. */
   static final int SHARED_KEPT = 256;
 
   private final BlockingQueue<SpeakingVoice> freeVoices;

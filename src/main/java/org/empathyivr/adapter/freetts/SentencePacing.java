@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Lays out spoken sentences in time: a short lead-in, a calm pause between sentences, and a tail.
  *
- * <p>FreeTTS pads each utterance with its own silence, between about 5 and 220 ms and different every time. Left as
+ * <p>FreeTTS pads each utterance with its own silence, of a length that differs every time. Left as
  * they are, one prompt runs its sentences together and the next drags, and a prompt can start with its first sound
  * on the line's first sample, where a phone's audio path may swallow it. So each sentence is trimmed to its sound
  * (keeping {@link #GUARD_MS} either side, for soft onsets and releases), and the silences are laid down anew.

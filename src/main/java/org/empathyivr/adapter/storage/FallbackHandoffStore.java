@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link #find} include them. Thread-safe.
  *
  * <p>When the file cannot be written either (its disk is full), a handoff waits in memory, at most
- * {@link #MAX_IN_MEMORY} of them (about 3 KiB each for a short call: a few MiB); it goes to the database when that answers, or to the
- * file when its disk has room again, whichever comes first. Only past that bound, or when the process ends before
- * either returns, is a handoff lost, and {@link #save} then fails.
+ * {@link #MAX_IN_MEMORY} of them (a few KiB each for a short call: a few MiB in all); it goes to the database when
+ * that answers, or to the file when its disk has room again, whichever comes first. Only past that bound, or when the
+ * process ends before either returns, is a handoff lost, and {@link #save} then fails.
  */
 public final class FallbackHandoffStore implements HandoffArchive {
   private static final Logger log = LoggerFactory.getLogger(FallbackHandoffStore.class);

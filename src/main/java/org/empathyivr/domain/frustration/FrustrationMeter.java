@@ -34,8 +34,8 @@ public final class FrustrationMeter {
   private static final double MIN_CUE_WEIGHT = 0.05;
   /**
    * Speech faster than this over the caller's first turn counts as this much: anger speeds speech up by tens of percent,
-   * and beyond half as fast again a rate from recognizer word timings is mostly their error (calm RAVDESS clips read
-   * up to +83 % against their speaker's usual). So the rate alone never hands a caller off (at 0.2 per 10 %: at most
+   * and beyond half as fast again a rate from recognizer word timings is mostly their error (calm acted speech can read
+   * far faster than its speaker's usual). So the rate alone never hands a caller off (at 0.2 per 10 %: at most
    * 1.0 of log-odds, against 1.99 for the threshold 0.88).
    */
   private static final double MAX_FASTER_PERCENT = 50;
@@ -198,7 +198,7 @@ public final class FrustrationMeter {
     logit += cue(cues, "voice.louder", settings.louderPerDb() * (louder - settings.louderFromDb()),
         String.format(Locale.ROOT, "raised voice %+.0f dB vs. %s", louder, against()));
     // Pitch and rate are compared only over as much speech as a baseline needs: the median pitch of a lone "yes"
-    // follows its intonation, not the caller's mood (a calm synthesized "yes" read +11 semitones over the first turn),
+    // follows its intonation, not the caller's mood (a calm "yes" can sit many semitones above the first turn),
     // and the rate of a few words timed by the recognizer is mostly its timing.
     boolean enoughToCompare = now.speechSeconds() >= MIN_BASELINE_SPEECH_SECONDS;
     if (enoughToCompare && Double.isFinite(now.pitchHz()) && Double.isFinite(base.pitchHz())) {
@@ -273,8 +273,8 @@ public final class FrustrationMeter {
 
   /**
    * Syllables per second ({@link Words#syllables}) over the stretch from the first word's start to the last word's end;
-   * NaN for under 2 words. In words per second a turn of short words sounded "faster": on synthesized calls whose
-   * third turn was spoken 20 % faster, words per second read it +55 to +82 %.
+   * NaN for under 2 words. Syllables rather than words, because in words per second a turn of short words sounds far
+   * faster than it was spoken.
    */
   public static double syllablesPerSecond(List<Word> words) {
     if (words.size() < 2) return Double.NaN;

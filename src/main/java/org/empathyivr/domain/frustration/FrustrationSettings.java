@@ -54,14 +54,13 @@ public record FrustrationSettings(
   }
 
   /**
-   * The documented defaults (README "Frustration"). The words model counts as trained (1.0), with the handoff threshold
-   * 0.88 measured on the dev sets: a calm turn plus one denied reflection crosses it in at most 0.4 % of calm rows of
-   * any set. No voice weight is fitted on a data set. Level and pitch follow one principle: with neutral words, a voice
-   * 10 dB louder than the caller's own usual (heard as twice as loud; 6 dB beyond the ordinary 4), or 6 semitones
-   * higher, alone brings the score to the threshold (log-odds 6 × 0.33 = 1.98 against 1.99: any other cue tips it
-   * over). Until 2026-12 the level rule was 12 dB (ordinary up to 6): ravdess_8k dev F1 0.886 then, 0.918 now, with
-   * no calm clip over either. The rest are chosen so that a calm caller who is misunderstood twice is not handed off
-   * as frustrated.
+   * The documented defaults (README "Frustration"; how they score on the evaluation sets: docs/frustration.md). The
+   * words model counts as trained (1.0). The threshold is the one at which a calm turn plus one denied reflection
+   * rarely crosses it. No voice weight is fitted on a data set: level and pitch follow one principle, that with neutral
+   * words a voice 10 dB louder than the caller's own usual (heard as twice as loud; 6 dB beyond the ordinary 4), or 6
+   * semitones higher, alone brings the score to the threshold (log-odds 6 × 0.33 = 1.98 against 1.99 for 0.88), so any
+   * other cue tips it over. The rest are chosen so that a calm caller who is misunderstood twice is not handed off as
+   * frustrated.
    */
   public static FrustrationSettings defaults() {
     // threshold, turnThreshold, toneThreshold, priority, words, louderFromDb, louderPerDb, pitch, range, faster,

@@ -5,12 +5,12 @@ import java.util.List;
 import org.empathyivr.domain.port.Transcript;
 
 /**
- * Scores made-up calls before the first real one, so that the first caller's turns are scored by compiled code.
- * Measured on the MAIA dev sentences just after start: without it the first turn took 55 ms to score and the first
- * 200 turns had a p99 of 9.6 ms (the issue asks under 5 ms); after 500 rounds of these calls, 0.45 ms and 0.65 ms.
+ * Scores made-up calls before the first real one, so that the first caller's turns are scored by compiled code rather
+ * than waiting for the JIT. {@code eval-frustration} warms up the same way before it times scoring
+ * (docs/frustration.md).
  */
 public final class ScoringWarmUp {
-  /** Rounds that bring scoring to its steady cost (100 left a p99 of 4.6 ms; 500 gave 0.65 ms, as 2,000 did). */
+  /** Rounds that bring scoring to its steady cost: fewer leave the first callers' turns slow, more gain nothing. */
   public static final int ROUNDS = 500;
 
   /** Caller turns of every kind the meter meets: plain, corrected, angry, failed fixes, courtesy, asking for a person. */

@@ -109,8 +109,8 @@ public final class WordCues {
           "got it", "great", "appreciate it", "goodbye", "bye", "hello", "hi", "good morning", "good afternoon",
           "good evening");
   /**
-   * Not "yeah right": on a phone line it is mostly "yes, that's right" as the recognizer hears it (4 of 6 espeak-ng
-   * voices saying that calmly came back as "yeah right"), and a yes, not sarcasm.
+   * Not "yeah right": on a phone line it is mostly "yes, that's right" as the recognizer hears it, a calm yes, not
+   * sarcasm.
    */
   private static final List<String> SARCASM =
       List.of("great just great", "oh great", "just great", "thanks a lot", "thanks for nothing",

@@ -17,8 +17,8 @@ import org.empathyivr.domain.frustration.Frustration;
 public final class SpokenSummary {
   /**
    * From this score on (or when handed off as frustrated), the agent hears that the caller is frustrated: the default
-   * frustration.threshold, which lets at most 0.5 % of calm turns across the labeled sets cross it with one denied
-   * reflection (README, Frustration).
+   * frustration.threshold, at which a calm turn with one denied reflection rarely counts as frustrated (README
+   * "Frustration"; docs/frustration.md).
    */
   public static final double FRUSTRATED = 0.88;
   /** From this score on, the agent hears that the caller may be a little frustrated: the default tone threshold. */
