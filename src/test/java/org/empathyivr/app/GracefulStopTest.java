@@ -19,10 +19,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.empathyivr.adapter.audio.WavFile;
 import org.empathyivr.domain.port.Audio;
-import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
-import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.port.WholeAudioSpeechToText;
 import org.empathyivr.domain.port.Word;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
@@ -113,7 +112,7 @@ class GracefulStopTest {
   }
 
   /** Synthesis is 200 ms of silence; recognition hears one issue and then "yes". */
-  private static final class FixedWords implements SpeechToText, TextToSpeech {
+  private static final class FixedWords extends WholeAudioSpeechToText implements TextToSpeech {
     @Override
     public Audio synthesize(String text) {
       return Audio.silence(Audio.TELEPHONY_RATE_HZ, 200);
@@ -127,21 +126,6 @@ class GracefulStopTest {
     @Override
     public Transcript transcribeAnswer(Audio audio) {
       return heard("yes");
-    }
-
-    @Override
-    public TranscriptionStream startTranscribing() {
-      return TranscriptionStream.collecting(this::transcribe);
-    }
-
-    @Override
-    public TranscriptionStream startTranscribingAnswer() {
-      return TranscriptionStream.collecting(this::transcribeAnswer);
-    }
-
-    @Override
-    public TranscriptionStream startTranscribingName(List<String> candidates) {
-      return SpeechToText.namesIn(this::transcribe, candidates);
     }
 
     @Override

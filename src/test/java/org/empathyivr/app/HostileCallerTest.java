@@ -20,7 +20,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
-import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.port.WholeAudioSpeechToText;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.SessionResult;
 import org.empathyivr.simulate.SimulatedAsterisk;
@@ -42,7 +42,7 @@ class HostileCallerTest {
 
   /** What the caller "said", in order; every answer is "yes". */
   private final SpeechToText scriptedRecognizer =
-      new SpeechToText() {
+      new WholeAudioSpeechToText() {
         @Override
         public Transcript transcribe(Audio audio) {
           String next = issues.poll();
@@ -54,20 +54,6 @@ class HostileCallerTest {
           return new Transcript("yes", List.of());
         }
 
-        @Override
-        public TranscriptionStream startTranscribing() {
-          return TranscriptionStream.collecting(this::transcribe);
-        }
-
-        @Override
-        public TranscriptionStream startTranscribingAnswer() {
-          return TranscriptionStream.collecting(this::transcribeAnswer);
-        }
-
-        @Override
-        public TranscriptionStream startTranscribingName(List<String> candidates) {
-          return SpeechToText.namesIn(this::transcribe, candidates);
-        }
       };
 
   private final TextToSpeech silentVoice =

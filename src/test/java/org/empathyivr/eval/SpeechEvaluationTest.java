@@ -20,7 +20,7 @@ import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.Transcript;
-import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.port.WholeAudioSpeechToText;
 import org.empathyivr.eval.Manifest.Utterance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class SpeechEvaluationTest {
 
   /** Hears each recording as the text mapped to its length in milliseconds. */
   private static SpeechToText hearing(Map<Long, String> byDurationMs) {
-    return new SpeechToText() {
+    return new WholeAudioSpeechToText() {
       @Override
       public Transcript transcribe(Audio audio) {
         return new Transcript(byDurationMs.get(audio.durationMs()), List.of());
@@ -41,20 +41,6 @@ class SpeechEvaluationTest {
         throw new UnsupportedOperationException("eval-stt measures free speech");
       }
 
-      @Override
-      public TranscriptionStream startTranscribing() {
-        return TranscriptionStream.collecting(this::transcribe);
-      }
-
-      @Override
-      public TranscriptionStream startTranscribingAnswer() {
-        throw new UnsupportedOperationException("eval-stt measures free speech");
-      }
-
-      @Override
-      public TranscriptionStream startTranscribingName(List<String> candidates) {
-        throw new UnsupportedOperationException("eval-stt measures free speech");
-      }
     };
   }
 
@@ -84,7 +70,7 @@ class SpeechEvaluationTest {
     try {
       // As Vosk's adapter does: the caller's thread waits while a thread of the recognizer's decodes (here, 100 ms of
       // CPU time per utterance).
-      SpeechToText speech = new SpeechToText() {
+      SpeechToText speech = new WholeAudioSpeechToText() {
         @Override
         public Transcript transcribe(Audio audio) throws SpeechFailure {
           try {
@@ -105,20 +91,6 @@ class SpeechEvaluationTest {
           throw new UnsupportedOperationException("eval-stt measures free speech");
         }
 
-        @Override
-        public TranscriptionStream startTranscribing() {
-          return TranscriptionStream.collecting(this::transcribe);
-        }
-
-        @Override
-        public TranscriptionStream startTranscribingAnswer() {
-          throw new UnsupportedOperationException("eval-stt measures free speech");
-        }
-
-        @Override
-        public TranscriptionStream startTranscribingName(List<String> candidates) {
-          throw new UnsupportedOperationException("eval-stt measures free speech");
-        }
       };
 
       SpeechEvaluation.Result result = SpeechEvaluation.run(manifest, speech, 1);

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.domain.port.Audio;
-import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
-import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.port.WholeAudioSpeechToText;
 import org.empathyivr.domain.port.Word;
 
 /**
  * Speech without engines: synthesis gives 200 ms of silence, recognition hears the same issue and the same answer in
  * every call, whatever the audio. Counts what it was asked to do, so a test can tell that no speech work started.
  */
-final class ScriptedSpeech implements SpeechToText, TextToSpeech {
+final class ScriptedSpeech extends WholeAudioSpeechToText implements TextToSpeech {
   private final String issue;
   private final String answer;
   final AtomicInteger syntheses = new AtomicInteger();
@@ -41,21 +40,6 @@ final class ScriptedSpeech implements SpeechToText, TextToSpeech {
   public Transcript transcribeAnswer(Audio audio) {
     recognitions.incrementAndGet();
     return heard(answer);
-  }
-
-  @Override
-  public TranscriptionStream startTranscribing() {
-    return TranscriptionStream.collecting(this::transcribe);
-  }
-
-  @Override
-  public TranscriptionStream startTranscribingAnswer() {
-    return TranscriptionStream.collecting(this::transcribeAnswer);
-  }
-
-  @Override
-  public TranscriptionStream startTranscribingName(List<String> candidates) {
-    return SpeechToText.namesIn(this::transcribe, candidates);
   }
 
   @Override

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
-import org.empathyivr.domain.port.SpeechToText;
 import org.empathyivr.domain.port.TextToSpeech;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
+import org.empathyivr.domain.port.WholeAudioSpeechToText;
 import org.empathyivr.domain.port.Word;
 
 /**
@@ -20,7 +20,7 @@ import org.empathyivr.domain.port.Word;
  *
  * <p>Streams are those of {@link TranscriptionStream#collecting}: the pieces are read back when the stream finishes.
  */
-final class TextAsAudio implements TextToSpeech, SpeechToText {
+final class TextAsAudio extends WholeAudioSpeechToText implements TextToSpeech {
   private static final Set<String> ANSWER_WORDS =
       Set.of("yes", "yeah", "correct", "right", "no", "nope", "not", "wrong", "agent", "person", "human", "operator");
 
@@ -73,21 +73,6 @@ final class TextAsAudio implements TextToSpeech, SpeechToText {
     if (failRecognition) throw new SpeechFailure("recognizer failed on purpose");
     String[] words = textOf(audio).toLowerCase().replaceAll("[^a-z' ]", " ").trim().split("\\s+");
     return heard(String.join(" ", Arrays.stream(words).filter(ANSWER_WORDS::contains).toList()));
-  }
-
-  @Override
-  public TranscriptionStream startTranscribing() {
-    return TranscriptionStream.collecting(this::transcribe);
-  }
-
-  @Override
-  public TranscriptionStream startTranscribingAnswer() {
-    return TranscriptionStream.collecting(this::transcribeAnswer);
-  }
-
-  @Override
-  public TranscriptionStream startTranscribingName(List<String> candidates) {
-    return SpeechToText.namesIn(this::transcribe, candidates);
   }
 
   private Transcript heard(String text) {
