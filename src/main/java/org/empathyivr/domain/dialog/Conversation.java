@@ -70,8 +70,7 @@ public final class Conversation {
   private Optional<String> issue = Optional.empty();
   private Optional<String> reflection = Optional.empty();
   private boolean confirmed;
-  /** Everything the caller said that carries content, in order, unsure words marked: the story the agent gets. */
-  private final List<String> statements = new ArrayList<>();
+  private final CallerStory story = new CallerStory();
   /** The caller is asked to say an unclear issue again once per call, never twice. */
   private boolean askedToRepeat;
 
@@ -281,31 +280,6 @@ public final class Conversation {
     return Optional.of(new SaidBack(SayingBack.of(phrasing, said.text(), false, tone).orElseThrow(), whole.get()));
   }
 
-  /**
-   * Keeps a caller's statement for the story the agent gets, once, in order (the same words twice in a row, once).
-   */
-  private void tellsStory(Transcript statement) {
-    String marked = Unsure.marked(statement);
-    if (marked.isBlank()) return;
-    if (statements.isEmpty() || !statements.get(statements.size() - 1).equals(marked)) statements.add(marked);
-  }
-
-  /** The caller's words as a statement of the issue: the whole turn, or what follows a denial it starts with. */
-  private static Optional<Transcript> statementIn(Transcript heard) {
-    if (heard.isEmpty() || Denial.isBare(heard)) return Optional.empty();
-    if (Reflection.of(heard.text()).isEmpty()) return Optional.empty();
-    if (!Answer.fromWords(firstWordOf(heard)).equals(Answer.NO)) return Optional.of(heard);
-    // "No, my phone line is dead": the statement after the denial; all of it when its words were unclear.
-    return Optional.of(Denial.content(heard).filter(c -> Reflection.of(c.text()).isPresent()).orElse(heard));
-  }
-
-  private static String firstWordOf(Transcript heard) {
-    String text = heard.text().strip();
-    int space = text.indexOf(' ');
-    String first = space < 0 ? text : text.substring(0, space);
-    return first.replaceAll("[^a-z']", "").equals("know") ? "no" : first;
-  }
-
   /** The answer to "may I have your first name?": a name heard clearly, or the issue itself, or a person asked for. */
   private record NameAnswer(Optional<String> name, Optional<Heard> issue, boolean asksForPerson) {}
 
@@ -323,8 +297,8 @@ public final class Conversation {
       feelFor(said);
       if (Answer.asksForPerson(said.text())) return new NameAnswer(Optional.empty(), Optional.empty(), true);
       boolean sentence = said.text().split(" ").length > MAX_NAME_ANSWER_WORDS;
-      Optional<Transcript> statement = sentence ? statementIn(said) : Optional.empty();
-      statement.ifPresent(this::tellsStory);
+      Optional<Transcript> statement = sentence ? CallerStory.statementIn(said) : Optional.empty();
+      statement.ifPresent(story::tells);
       checkFrustration();
       // A sentence is not a name. A caller who goes straight to the problem has told us the issue: we do not ask
       // for it again.
@@ -356,11 +330,10 @@ public final class Conversation {
       if (Answer.asksForPerson(heard.text())) return Heard.PERSON;
       // "No, that's not right", or a follow-up answered with "no, ...": the caller contradicts the assistant, a denial
       // as the frustration meter counts them, whatever else they say.
-      boolean contradicts = Answer.fromWords(firstWordOf(heard)) == Answer.NO
-          && (Denial.isBare(heard) || !statements.isEmpty());
+      boolean contradicts = CallerStory.startsWithDenial(heard) && (Denial.isBare(heard) || !story.isEmpty());
       if (contradicts) frustrationMeter.denied();
-      Optional<Transcript> statement = statementIn(heard);
-      statement.ifPresent(this::tellsStory);
+      Optional<Transcript> statement = CallerStory.statementIn(heard);
+      statement.ifPresent(story::tells);
       checkFrustration();
       if (statement.isPresent()) return Heard.said(statement.get());
       Optional<Phrasing.Line> acknowledged = SayingBack.acknowledgement(phrasing, heard.text(), currentTone());
@@ -429,7 +402,7 @@ public final class Conversation {
     if (content.isEmpty()) return Optional.empty();
     if (!denied && !SayingBack.namesAProblem(content.get().text())) return Optional.empty();
     transcript.add(new Turn(clock.now(), Speaker.CALLER, heard.text(), heard.confidence()));
-    tellsStory(content.get());
+    story.tells(content.get());
     return Optional.of(Heard.said(content.get()));
   }
 
@@ -512,8 +485,8 @@ public final class Conversation {
     if (partial.isEmpty() || partial.get().isEmpty()) return;
     try {
       Transcript heard = callerSaid(speechToText.transcribe(partial.get()));
-      Optional<Transcript> statement = statementIn(heard);
-      statement.ifPresent(this::tellsStory);
+      Optional<Transcript> statement = CallerStory.statementIn(heard);
+      statement.ifPresent(story::tells);
       if (issue.isEmpty()) issue = statement.map(Unsure::marked);
     } catch (SpeechFailure | RuntimeException e) {
       problems.add(e);
@@ -529,9 +502,9 @@ public final class Conversation {
             call.callId(),
             call.channel(),
             caller,
-            theIssue().map(Redactor::redact),
+            story.issue(issue, confirmed).map(Redactor::redact),
             reflection.map(Redactor::redact),
-            statements.stream().map(Redactor::redact).toList(),
+            story.statements().stream().map(Redactor::redact).toList(),
             confirmed,
             reason,
             settings.queue(),
@@ -551,15 +524,6 @@ public final class Conversation {
       problems.add(e);
     }
     return new Outcome(handoff, problems);
-  }
-
-  /**
-   * The issue the agent gets: the confirmed one; else the caller's latest statement of it (a correction, a restatement,
-   * what they said as they grew frustrated); else what was said back to them.
-   */
-  private Optional<String> theIssue() {
-    if (confirmed || statements.isEmpty()) return issue;
-    return Optional.of(statements.get(statements.size() - 1));
   }
 
   /**
