@@ -17,6 +17,7 @@ import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.storage.JdbcCallerDirectory;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.web.AgentPage;
 import org.empathyivr.adapter.web.AgentWebServer;
 import org.empathyivr.adapter.web.LiveHandoffs;
@@ -80,6 +81,16 @@ public final class SupportLine {
   public static SupportLine prepare(
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
       throws StartupFailure {
+    return prepare(settings, phrases, speechToText, textToSpeech, TurnTiming.NONE, onReady);
+  }
+
+  /**
+   * As {@link #prepare(Settings, PhraseBook, SpeechToText, TextToSpeech, Runnable)}, with the calls' channels reporting
+   * the phases of each turn to {@code turns} (pass the same to the speech engines, which time their own phases).
+   */
+  public static SupportLine prepare(
+      Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, TurnTiming turns,
+      Runnable onReady) throws StartupFailure {
     Database database = Database.open(settings.handoffs());
     FallbackHandoffStore store = fallback(database, settings.spoolDir());
     // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
@@ -94,7 +105,7 @@ public final class SupportLine {
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
+            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls(), turns);
     script.observe(metrics);
     store.countNoSpace(() -> metrics.error("spool-full"));
     warmUp(settings, script);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.dialog.Conversation;
 import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
@@ -63,6 +64,7 @@ public final class SupportLineAgiScript implements AgiScript {
   private final CallSpool spool;
   private final Whispers whispers;
   private volatile CallObserver observer = CallObserver.NONE;
+  private final TurnTiming turns;
   private final int maxCalls;
   private final Semaphore lines;
   /**
@@ -71,7 +73,10 @@ public final class SupportLineAgiScript implements AgiScript {
    */
   private final ThreadPoolExecutor busyRecords;
 
-  /** @param maxCalls the most conversations at once */
+  /**
+   * @param maxCalls the most conversations at once
+   * @param turns where the calls' channels report the phases of each turn ({@link TurnTiming#NONE} to time none)
+   */
   public SupportLineAgiScript(
       SpeechToText speechToText,
       TextToSpeech textToSpeech,
@@ -82,7 +87,8 @@ public final class SupportLineAgiScript implements AgiScript {
       PhraseBook phrases,
       Path spoolDir,
       Duration keepRecordings,
-      int maxCalls) {
+      int maxCalls,
+      TurnTiming turns) {
     if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
@@ -94,6 +100,7 @@ public final class SupportLineAgiScript implements AgiScript {
     this.prompts = new PromptFiles(spoolDir);
     this.spool = new CallSpool(spoolDir, keepRecordings);
     this.maxCalls = maxCalls;
+    this.turns = turns;
     this.lines = new Semaphore(maxCalls);
     this.busyRecords =
         new ThreadPoolExecutor(1, 1, IDLE_RECORDER_SECONDS, TimeUnit.SECONDS,
@@ -184,7 +191,7 @@ public final class SupportLineAgiScript implements AgiScript {
     long startedNanos = System.nanoTime();
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       Outcome outcome =
           new Conversation(
@@ -226,7 +233,7 @@ public final class SupportLineAgiScript implements AgiScript {
     Handoff handoff = Conversation.busy(incoming(request, callId), directory, clock, settings);
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns)) {
       call.handOff(handoff);
       observer.handedOff(handoff, List.of());
     } catch (CallFailure e) {

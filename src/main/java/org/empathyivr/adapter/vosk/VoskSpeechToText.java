@@ -17,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -91,6 +92,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     return thread;
   });
   private final DecodingThreads decodingThreads;
+  private final TurnTiming turns;
   private volatile boolean closed;
 
   /** What a recognizer was made for: only a stream of the same rate and grammar may take it again. */
@@ -109,7 +111,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   public static final int DEFAULT_REUSE_SECONDS = 60;
 
   private VoskSpeechToText(Model model, VoskModelDirectory modelDirectory, List<String> answerWords,
-      int maxLiveRecognizers, int reuseSeconds) {
+      int maxLiveRecognizers, int reuseSeconds, TurnTiming turns) {
     this.model = model;
     this.modelDirectory = modelDirectory;
     this.answerGrammar = AnswerGrammar.json(answerWords);
@@ -117,6 +119,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     this.reuseSeconds = reuseSeconds;
     this.recognizerPermits = new Semaphore(maxLiveRecognizers, true);
     this.decodingThreads = new DecodingThreads(maxLiveRecognizers);
+    this.turns = turns;
     heapTrimmer.scheduleWithFixedDelay(
         () -> freeIdleRecognizers(IDLE_FREE_MS), IDLE_FREE_MS, IDLE_FREE_MS, TimeUnit.MILLISECONDS);
   }
@@ -142,6 +145,21 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    *     telephone audio, or Vosk cannot load it
    */
   public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds) throws IOException {
+    return open(modelDir, maxLiveRecognizers, reuseSeconds, TurnTiming.NONE);
+  }
+
+  /**
+   * Checks and loads the model in {@code modelDir}; the recognition phases of each turn go to {@code turns}.
+   *
+   * @param maxLiveRecognizers how many calls may decode at once, at least 1
+   * @param reuseSeconds how many seconds of audio a recognizer decodes, in all, before it is freed rather than used
+   *     again; 0 frees each one after its recording
+   * @throws IOException naming the directory and the problem if it is missing, is not a Vosk model, cannot take
+   *     telephone audio, or Vosk cannot load it
+   */
+  public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds, TurnTiming turns)
+      throws IOException {
+    if (turns == null) throw new IllegalArgumentException("turns == null");
     if (modelDir == null) throw new IllegalArgumentException("modelDir == null");
     if (maxLiveRecognizers < 1) throw new IllegalArgumentException("maxLiveRecognizers < 1: " + maxLiveRecognizers);
     if (reuseSeconds < 0) throw new IllegalArgumentException("reuseSeconds < 0: " + reuseSeconds);
@@ -152,7 +170,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       long startNanos = System.nanoTime();
       Model model = new Model(modelDir.toString());
       log.info("Loaded Vosk model {} in {} ms", modelDir, (System.nanoTime() - startNanos) / 1_000_000);
-      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds);
+      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds, turns);
     } catch (IOException | UnsatisfiedLinkError e) {
       throw new IOException("Vosk could not load the model in " + modelDir + ": " + e.getMessage(), e);
     }
@@ -347,6 +365,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    */
   public void freeIdleRecognizers() {
     freeIdleRecognizers(0);
+  }
+
+  /** Where the streams report the phases of the turn they finish on. */
+  TurnTiming turns() {
+    return turns;
   }
 
   /** How much audio {@code recognizer}, taken with {@link #openRecognizer}, has decoded before, in samples. */

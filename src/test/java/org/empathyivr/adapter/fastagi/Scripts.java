@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
@@ -20,7 +21,7 @@ final class Scripts {
         new SupportLineAgiScript(
             speech, speech, CsvCallerDirectory.empty(), store, Clock.SYSTEM,
             SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()), spool, Duration.ZERO,
-            maxCalls);
+            maxCalls, TurnTiming.NONE);
     script.prepare();
     script.renderFixedPrompts();
     return script;
