@@ -110,7 +110,8 @@ public final class Benchmark implements Callable<Integer> {
     // Every adapter reports the phases of a turn to the same timing, which keeps each call's turn on its thread.
     TurnPhases turnPhases = new TurnPhases();
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
-            settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds(), turnPhases);
+            settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds(),
+            VoskSpeechToText.DEFAULT_IDLE_FREE, turnPhases);
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices(), turnPhases)) {
       SupportLine line = start(settings, stt, tts, turnPhases);
       try {
