@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.empathyivr.adapter.fastagi.AgiLimits;
+import org.empathyivr.adapter.fastagi.BusyHandoffs;
+import org.empathyivr.adapter.fastagi.CallSpool;
+import org.empathyivr.adapter.fastagi.PromptFiles;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
+import org.empathyivr.adapter.fastagi.Whispers;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
@@ -58,16 +62,18 @@ public final class SupportLine {
 
   private final Settings settings;
   private final SupportLineAgiScript script;
+  private final BusyHandoffs busyHandoffs;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
   private final AgentPage web;
   private Optional<AgentWebServer> agentPage = Optional.empty();
 
   private SupportLine(
-      Settings settings, SupportLineAgiScript script, SupportLineAgiServer server,
+      Settings settings, SupportLineAgiScript script, BusyHandoffs busyHandoffs, SupportLineAgiServer server,
       Optional<WebhookDeliverer> deliverer, AgentPage web) {
     this.settings = settings;
     this.script = script;
+    this.busyHandoffs = busyHandoffs;
     this.server = server;
     this.deliverer = deliverer;
     this.web = web;
@@ -101,17 +107,20 @@ public final class SupportLine {
       live.publish(HandoffJson.write(handoff));
     };
     ServiceMetrics metrics = new ServiceMetrics();
+    Path spoolDir = settings.spoolDir();
+    BusyHandoffs busyHandoffs = new BusyHandoffs(forCalls);
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls(), turns);
+            settings.dialog(), phrases, new CallSpool(spoolDir, settings.keepRecordings()), new PromptFiles(spoolDir),
+            new Whispers(spoolDir, textToSpeech), busyHandoffs, settings.agi().maxCalls(), turns);
     script.observe(metrics);
     store.countNoSpace(() -> metrics.error("spool-full"));
     warmUp(settings, script);
     SupportLineAgiServer server = server(settings.agi(), script, onReady);
     AgentPage web = new AgentPage(live, metrics, store, speechToText);
-    return new SupportLine(settings, script, server, database.deliverer(), web);
+    return new SupportLine(settings, script, busyHandoffs, server, database.deliverer(), web);
   }
 
   /**
@@ -248,7 +257,7 @@ public final class SupportLine {
     }
     boolean ended = awaitCalls();
     try {
-      if (!script.finishBusyRecords(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
+      if (!busyHandoffs.finish(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -17,10 +17,16 @@ final class Scripts {
 
   static SupportLineAgiScript supportLine(Path spool, ScriptedSpeech speech, HandoffStore store, int maxCalls)
       throws Exception {
+    return supportLine(spool, speech, store, maxCalls, new BusyHandoffs(store));
+  }
+
+  static SupportLineAgiScript supportLine(
+      Path spool, ScriptedSpeech speech, HandoffStore store, int maxCalls, BusyHandoffs busyHandoffs) throws Exception {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             speech, speech, CsvCallerDirectory.empty(), store, Clock.SYSTEM,
-            SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()), spool, Duration.ZERO,
+            SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()),
+            new CallSpool(spool, Duration.ZERO), new PromptFiles(spool), new Whispers(spool, speech), busyHandoffs,
             maxCalls, TurnTiming.NONE);
     script.prepare();
     script.renderFixedPrompts();
