@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check-config",
     description = "validate a properties file: every bad or unknown key and why; exit 0 if fine, 2 if not")
-final class CheckConfigCommand implements Callable<Integer> {
+public final class CheckConfigCommand implements Callable<Integer> {
   private static final int EXIT_PROBLEMS = 2;
 
   @Parameters(paramLabel = "FILE", description = "the properties file to check")
@@ -27,7 +27,7 @@ final class CheckConfigCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  CheckConfigCommand(PrintStream out, PrintStream err) {
+  public CheckConfigCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }

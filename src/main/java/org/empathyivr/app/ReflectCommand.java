@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * phrasebook. Exit status 1 when there is nothing to say back.
  */
 @Command(name = "reflect", description = "print what the assistant says back to a caller who said TEXT")
-final class ReflectCommand implements Callable<Integer> {
+public final class ReflectCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "the caller's words")
   private List<String> words;
 
@@ -30,7 +30,7 @@ final class ReflectCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  ReflectCommand(PrintStream out, PrintStream err) {
+  public ReflectCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code say TEXT OUT.wav}: renders one prompt as the line plays it. Exit status 1 when it cannot be written. */
 @Command(name = "say",
     description = "render TEXT as a prompt the line plays (8 kHz mono 16-bit WAV, the text as its comment)")
-final class SayCommand implements Callable<Integer> {
+public final class SayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TEXT", description = "what to say")
   private String text;
 
@@ -30,7 +30,7 @@ final class SayCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  SayCommand(PrintStream out, PrintStream err) {
+  public SayCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }

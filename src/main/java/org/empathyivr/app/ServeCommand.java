@@ -2,7 +2,6 @@ package org.empathyivr.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +12,6 @@ import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.empathy.PhraseBook;
-import org.empathyivr.domain.port.SpeechToText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,7 +22,7 @@ import picocli.CommandLine.Option;
  * status 2 for a bad setting, 3 when a setting names something that does not work (model, voice, store, port).
  */
 @Command(name = "serve", description = "run the FastAGI server for Asterisk (the default)")
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
   static final int EXIT_USAGE = 2;
   static final int EXIT_STARTUP = 3;
@@ -34,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private final PrintStream err;
 
-  ServeCommand(PrintStream err) {
+  public ServeCommand(PrintStream err) {
     this.err = err;
   }
 
@@ -43,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     return serve(configFile);
   }
 
-  int serve(Optional<Path> configFile) {
+  /** Serves with the settings in {@code configFile} (or the built-in ones); returns the exit status. */
+  public int serve(Optional<Path> configFile) {
     Settings settings;
     PhraseBook phrases;
     try {
@@ -67,21 +66,6 @@ final class ServeCommand implements Callable<Integer> {
     } catch (StartupFailure e) {
       err.println("empathy-ivr: " + e.getMessage());
       return EXIT_STARTUP;
-    }
-  }
-
-  /** The bundled model, for transcribing what simulated callers say; empty (and said why) when it cannot be had. */
-  static Optional<SpeechToText> bundledModel(PrintStream err) {
-    Path model = SettingsReader.bundledModelDir();
-    if (!Files.isDirectory(model)) {
-      err.println("simulate: no Vosk model at " + model + "; caller turns are not transcribed");
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(VoskSpeechToText.open(model, 1));
-    } catch (IOException | RuntimeException e) {
-      err.println("simulate: cannot load the Vosk model " + model + " (" + e.getMessage() + "); not transcribing");
-      return Optional.empty();
     }
   }
 

@@ -2,14 +2,21 @@ package org.empathyivr.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.empathyivr.adapter.fastagi.AgiLimits;
+import org.empathyivr.adapter.fastagi.BusyHandoffs;
+import org.empathyivr.adapter.fastagi.CallSpool;
+import org.empathyivr.adapter.fastagi.PromptFiles;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
+import org.empathyivr.adapter.fastagi.Whispers;
 import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
 import org.empathyivr.adapter.storage.HandoffArchive;
@@ -17,8 +24,10 @@ import org.empathyivr.adapter.storage.HandoffJson;
 import org.empathyivr.adapter.storage.JdbcCallerDirectory;
 import org.empathyivr.adapter.storage.JdbcHandoffStore;
 import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
-import org.empathyivr.adapter.web.AgentPage;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.web.AgentWebServer;
+import org.empathyivr.adapter.web.HandoffQueries;
+import org.empathyivr.adapter.web.HealthProbes;
 import org.empathyivr.adapter.web.LiveHandoffs;
 import org.empathyivr.adapter.web.ServiceMetrics;
 import org.empathyivr.adapter.webhook.Backoff;
@@ -28,6 +37,7 @@ import org.empathyivr.config.Settings;
 import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.frustration.ScoringWarmUp;
 import org.empathyivr.domain.frustration.WordsModel;
+import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore.StoreFailure;
@@ -52,24 +62,39 @@ public final class SupportLine {
   /** Handoffs the store refused wait here, in the spool directory, for the store to answer again. */
   static final String PENDING_HANDOFFS = "handoffs-pending.jsonl";
   private static final Duration STORE_RETRY = Duration.ofSeconds(2);
+  /** One probe a few seconds is plenty for a health check, and keeps probes from taking recognizers from calls. */
+  private static final Duration HEALTH_CACHE = Duration.ofSeconds(5);
   /** Busy handoffs wait only for the store; a healthy one takes milliseconds each. */
   private static final Duration BUSY_RECORDS_WAIT = Duration.ofSeconds(10);
 
   private final Settings settings;
   private final SupportLineAgiScript script;
+  private final BusyHandoffs busyHandoffs;
   private final SupportLineAgiServer server;
   private final Optional<WebhookDeliverer> deliverer;
+  private final FallbackHandoffStore store;
   private final AgentPage web;
   private Optional<AgentWebServer> agentPage = Optional.empty();
 
   private SupportLine(
-      Settings settings, SupportLineAgiScript script, SupportLineAgiServer server,
-      Optional<WebhookDeliverer> deliverer, AgentPage web) {
+      Settings settings, SupportLineAgiScript script, BusyHandoffs busyHandoffs, SupportLineAgiServer server,
+      Optional<WebhookDeliverer> deliverer, FallbackHandoffStore store, AgentPage web) {
     this.settings = settings;
     this.script = script;
+    this.busyHandoffs = busyHandoffs;
     this.server = server;
     this.deliverer = deliverer;
+    this.store = store;
     this.web = web;
+  }
+
+  /** What the agent page serves from: handoffs stored and new, the metrics, and the health of model and store. */
+  private record AgentPage(
+      HandoffQueries queries, LiveHandoffs live, ServiceMetrics metrics, AgentWebServer.Health health) {
+    AgentWebServer start(Settings.Web settings, String token) throws IOException {
+      return AgentWebServer.start(
+          new InetSocketAddress(settings.bindAddress(), settings.port()), token, queries, live, metrics, health);
+    }
   }
 
   /**
@@ -80,6 +105,16 @@ public final class SupportLine {
   public static SupportLine prepare(
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, Runnable onReady)
       throws StartupFailure {
+    return prepare(settings, phrases, speechToText, textToSpeech, TurnTiming.NONE, onReady);
+  }
+
+  /**
+   * As {@link #prepare(Settings, PhraseBook, SpeechToText, TextToSpeech, Runnable)}, with the calls' channels reporting
+   * the phases of each turn to {@code turns} (pass the same to the speech engines, which time their own phases).
+   */
+  public static SupportLine prepare(
+      Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, TurnTiming turns,
+      Runnable onReady) throws StartupFailure {
     Database database = Database.open(settings.handoffs());
     FallbackHandoffStore store = fallback(database, settings.spoolDir());
     // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
@@ -90,17 +125,25 @@ public final class SupportLine {
       live.publish(HandoffJson.write(handoff));
     };
     ServiceMetrics metrics = new ServiceMetrics();
+    Path spoolDir = settings.spoolDir();
+    BusyHandoffs busyHandoffs = new BusyHandoffs(forCalls);
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
             callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
-            settings.dialog(), phrases, settings.spoolDir(), settings.keepRecordings(), settings.agi().maxCalls());
+            settings.dialog(), phrases, new CallSpool(spoolDir, settings.keepRecordings()), new PromptFiles(spoolDir),
+            new Whispers(spoolDir, textToSpeech), busyHandoffs, settings.agi().maxCalls(), turns);
     script.observe(metrics);
     store.countNoSpace(() -> metrics.error("spool-full"));
     warmUp(settings, script);
     SupportLineAgiServer server = server(settings.agi(), script, onReady);
-    AgentPage web = new AgentPage(live, metrics, store, speechToText);
-    return new SupportLine(settings, script, server, database.deliverer(), web);
+    Map<String, HealthProbes.Probe> probes = new LinkedHashMap<>();
+    probes.put("model", () -> speechToText.transcribe(Audio.silence(Audio.TELEPHONY_RATE_HZ, 100)));
+    probes.put("store", store::checkDatabase);
+    AgentPage web = new AgentPage(
+        new HandoffQueries(store, java.time.Clock.systemDefaultZone()), live, metrics,
+        new HealthProbes(probes, HEALTH_CACHE));
+    return new SupportLine(settings, script, busyHandoffs, server, database.deliverer(), store, web);
   }
 
   /**
@@ -237,13 +280,13 @@ public final class SupportLine {
     }
     boolean ended = awaitCalls();
     try {
-      if (!script.finishBusyRecords(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
+      if (!busyHandoffs.finish(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     deliverer.ifPresent(WebhookDeliverer::close);
     agentPage.ifPresent(AgentWebServer::close);
-    web.store().close();
+    store.close();
     log.info("stopped");
     return ended;
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.empathyivr.app.SupportLine;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.ConfigException;
@@ -106,10 +107,13 @@ public final class Benchmark implements Callable<Integer> {
     out.printf("BENCH model %s, %d live recognizers (each used again for %d s of audio), %d voices, caller fixtures %s%n",
         settings.speech().modelDir(), settings.speech().maxLiveRecognizers(),
         settings.speech().recognizerReuseSeconds(), settings.speech().voices(), callers.toAbsolutePath());
+    // Every adapter reports the phases of a turn to the same timing, which keeps each call's turn on its thread.
+    TurnPhases turnPhases = new TurnPhases();
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
-            settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds());
-        FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
-      SupportLine line = start(settings, stt, tts);
+            settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds(),
+            VoskSpeechToText.DEFAULT_IDLE_FREE, turnPhases);
+        FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices(), turnPhases)) {
+      SupportLine line = start(settings, stt, tts, turnPhases);
       try {
         SimulatedCalls calls = new SimulatedCalls(settings.agi().port(), callers, CALLER_SCRIPTS);
         Round warmUp = calls.place(1, false);
@@ -117,11 +121,11 @@ public final class Benchmark implements Callable<Integer> {
         boolean allOk = warmUp.failures().isEmpty();
         // One call alone, in real time: its figures, and its length, over which the starts of a round are spread.
         Optional<Round> alone = Optional.empty();
-        List<org.empathyivr.adapter.timing.TurnPhases.Turn> alonePhases = List.of();
+        List<TurnPhases.Turn> alonePhases = List.of();
         Map<String, Double> aloneCpu = Map.of();
         double aloneWallSeconds = 0;
         if (rounds.contains(1) || !burst) {
-          try (PhaseFigures figures = PhaseFigures.listening(); ThreadCpu threadCpu = ThreadCpu.start()) {
+          try (PhaseFigures figures = PhaseFigures.listening(turnPhases); ThreadCpu threadCpu = ThreadCpu.start()) {
             alone = Optional.of(calls.place(1, true));
             aloneWallSeconds = threadCpu.wallSeconds();
             aloneCpu = threadCpu.stop();
@@ -132,7 +136,7 @@ public final class Benchmark implements Callable<Integer> {
         for (int n : rounds) {
           Round round;
           String how;
-          List<org.empathyivr.adapter.timing.TurnPhases.Turn> phases = List.of();
+          List<TurnPhases.Turn> phases = List.of();
           Map<String, Double> cpu = Map.of();
           double cpuWallSeconds = 0;
           if (n == 1) {
@@ -142,7 +146,7 @@ public final class Benchmark implements Callable<Integer> {
             cpuWallSeconds = aloneWallSeconds;
             how = "1 call alone";
           } else {
-            try (PhaseFigures figures = PhaseFigures.listening(); ThreadCpu threadCpu = ThreadCpu.start()) {
+            try (PhaseFigures figures = PhaseFigures.listening(turnPhases); ThreadCpu threadCpu = ThreadCpu.start()) {
               if (burst) {
                 round = calls.place(n, true);
                 how = n + " calls started in the same instant (the worst case: every caller speaks at the same"
@@ -179,10 +183,15 @@ public final class Benchmark implements Callable<Integer> {
 
   static SupportLine start(Settings settings, VoskSpeechToText stt, FreeTtsTextToSpeech tts)
       throws Exception {
+    return start(settings, stt, tts, TurnTiming.NONE);
+  }
+
+  private static SupportLine start(Settings settings, VoskSpeechToText stt, FreeTtsTextToSpeech tts, TurnTiming turns)
+      throws Exception {
     CountDownLatch ready = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     SupportLine line =
-        SupportLine.prepare(settings, SupportLine.phraseBook(Optional.empty()), stt, tts, ready::countDown);
+        SupportLine.prepare(settings, SupportLine.phraseBook(Optional.empty()), stt, tts, turns, ready::countDown);
     Thread serving = new Thread(() -> {
       try {
         line.serve();

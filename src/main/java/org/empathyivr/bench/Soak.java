@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
@@ -40,6 +41,11 @@ public final class Soak implements Callable<Integer> {
   /** The figures are printed after every this many calls (or after each third of a shorter soak). */
   private static final int CHECKPOINT_CALLS = 50;
   private static final long BUSY_RECORDS_SETTLE_MS = 1_000;
+  /**
+   * How long the soak's recognizers wait idle before the service frees them (30 s in service): short enough to wait
+   * for at every checkpoint, longer than the settling before the figures with the idle recognizers.
+   */
+  private static final java.time.Duration IDLE_FREE = java.time.Duration.ofSeconds(10);
   /**
    * Growth tolerated between the two measurements. Far below what a leak of one thread, descriptor or recognizer per
    * call would add over the calls between them; above what the server's thread pool and the allocator move by.
@@ -129,7 +135,7 @@ public final class Soak implements Callable<Integer> {
         calls, concurrent, concurrent, CALLER_SCRIPTS.size(), every, measured, calls, BusyCallers.EVERY_MS);
     try (VoskSpeechToText stt =
             VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers(),
-                settings.speech().recognizerReuseSeconds());
+                settings.speech().recognizerReuseSeconds(), IDLE_FREE, TurnTiming.NONE);
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
       SupportLine line = Benchmark.start(settings, stt, tts);
       try {
@@ -147,9 +153,9 @@ public final class Soak implements Callable<Integer> {
             done += n;
             failures.addAll(round.failures());
             Footprint withIdle = Footprint.settled();
-            // The recognizers waiting idle for the next call are bounded, and a quiet line frees them after 30 s:
-            // growth is measured without them.
-            stt.freeIdleRecognizers();
+            // The recognizers waiting idle for the next call are bounded, and a quiet line frees them: growth is
+            // measured once the service has freed them (within a quarter of IDLE_FREE after it).
+            Thread.sleep(IDLE_FREE.toMillis());
             Footprint footprint = Footprint.settled();
             out.printf("SOAK after %d calls (%.1f s, %d errors): %s; RSS with the idle recognizers %s%n", done,
                 round.wallMs() / 1000.0, round.failures().size(), footprint,

@@ -3,6 +3,7 @@ package org.empathyivr.simulate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.adapter.vosk.VoskSpeechToText;
+import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
 import picocli.CommandLine;
@@ -65,11 +68,31 @@ public final class SimulateCommand implements Callable<Integer> {
   private final PrintStream err;
   private final Supplier<Optional<SpeechToText>> recognizer;
 
+  /** Transcribes what the caller's recordings say with the bundled model, when there is one. */
+  public SimulateCommand(PrintStream out, PrintStream err) {
+    this(out, err, () -> bundledModel(err));
+  }
+
   /** @param recognizer opened when the call starts; with one, also prints what each recording says */
   public SimulateCommand(PrintStream out, PrintStream err, Supplier<Optional<SpeechToText>> recognizer) {
     this.out = out;
     this.err = err;
     this.recognizer = recognizer;
+  }
+
+  /** The bundled model, for transcribing what simulated callers say; empty (and said why) when it cannot be had. */
+  private static Optional<SpeechToText> bundledModel(PrintStream err) {
+    Path model = SettingsReader.bundledModelDir();
+    if (!Files.isDirectory(model)) {
+      err.println("simulate: no Vosk model at " + model + "; caller turns are not transcribed");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(VoskSpeechToText.open(model, 1));
+    } catch (IOException | RuntimeException e) {
+      err.println("simulate: cannot load the Vosk model " + model + " (" + e.getMessage() + "); not transcribing");
+      return Optional.empty();
+    }
   }
 
   @Override

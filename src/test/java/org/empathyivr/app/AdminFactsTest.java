@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.empathyivr.Main;
 import org.empathyivr.config.SettingsReader;
 import org.empathyivr.domain.dialog.Caller;
 import org.empathyivr.domain.summary.HandoffReason;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.empathyivr.Main;
 import org.empathyivr.adapter.vosk.BundledVoskModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

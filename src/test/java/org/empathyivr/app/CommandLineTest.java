@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.empathyivr.Main;
 import org.junit.jupiter.api.Test;
 
 /** An admin asks the jar how to use it, and mistypes. */

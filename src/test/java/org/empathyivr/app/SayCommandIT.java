@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.empathyivr.Main;
 import org.empathyivr.adapter.audio.WavFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,7 +20,7 @@ import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
-import org.empathyivr.adapter.timing.TurnPhases;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * or an unplayable file). A recording is passed on while Asterisk writes it, by a {@link RecordingFollower}.
  *
  * <p>At the handoff it also renders the spoken summary for the agent ({@link Whispers}) and names it in {@code
- * __HANDOFF_WHISPER}. It reports turn times to a {@link CallObserver}.
+ * __HANDOFF_WHISPER}. It reports turn times to a {@link CallObserver}, and the phases of each turn it times to a {@link
+ * TurnTiming}.
  *
  * <p>One per call, used by the call's thread. A recording is deleted (or set aside, see {@link CallSpool}) once its
  * audio is read; {@link #close()} deletes the call's files.
@@ -68,11 +69,13 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   private final Path callDir;
   private final Whispers whispers;
   private final CallObserver observer;
+  private final TurnTiming turns;
   private int sequence;
   private long turnEndedNanos = -1;
 
   AgiCallChannel(
-      AgiChannel agi, PromptFiles prompts, CallSpool spool, String callId, Whispers whispers, CallObserver observer) {
+      AgiChannel agi, PromptFiles prompts, CallSpool spool, String callId, Whispers whispers, CallObserver observer,
+      TurnTiming turns) {
     this.agi = agi;
     this.prompts = prompts;
     this.spool = spool;
@@ -80,6 +83,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     this.callDir = spool.callDir(callId);
     this.whispers = whispers;
     this.observer = observer;
+    this.turns = turns;
   }
 
   @Override
@@ -94,7 +98,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       Files.createDirectories(callDir);
       long writeNanos = System.nanoTime();
       file = prompts.fileFor(prompt, callDir, ++sequence);
-      TurnPhases.add(TurnPhases.Phase.PROMPT_FILE, System.nanoTime() - writeNanos);
+      turns.add(TurnTiming.Phase.PROMPT_FILE, System.nanoTime() - writeNanos);
     } catch (IOException e) {
       if (SpoolRoom.isNoSpace(e)) {
         spool.alarm().noSpace(PROMPTS, HANDED_OFF, observer);
@@ -105,7 +109,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     if (!prompt.reusable()) spool.alarm().wrote(PROMPTS); // a reusable one may have been there already
     if (turnEndedNanos >= 0) observer.turnTime(Duration.ofNanos(System.nanoTime() - turnEndedNanos));
     turnEndedNanos = -1;
-    TurnPhases.end();
+    turns.end();
     AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
     int result = reply.getResultCode();
     if (result > 0) return Optional.of((char) result);
@@ -132,7 +136,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
       AgiReply reply;
       try {
         reply = send(command, "RECORD FILE");
-        TurnPhases.begin();
+        turns.begin();
       } catch (CallerHungUp hangup) {
         throw new CallerHungUp(hangup.getMessage(), finish(follower, wav).orElse(null));
       }
@@ -200,7 +204,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     try {
       long startNanos = System.nanoTime();
       Optional<Audio> audio = follower.finish();
-      TurnPhases.add(TurnPhases.Phase.LAST_AUDIO, System.nanoTime() - startNanos);
+      turns.add(TurnTiming.Phase.LAST_AUDIO, System.nanoTime() - startNanos);
       spool.transcribed(wav, callId);
       return audio;
     } catch (IOException e) {
@@ -284,7 +288,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   /** Deletes the call's prompts and anything Asterisk left in its directory. */
   @Override
   public void close() throws IOException {
-    TurnPhases.drop(); // a turn the call never answered must not end on the thread's next call
+    turns.drop(); // a turn the call never answered must not end on the thread's next call
     spool.callEnded(callId);
   }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * name ({@code 1795458575.313361}); anything else ({@code ../../etc}, slashes, NUL, a megabyte) is named by its hash,
  * so no input steers a path out of the spool. Thread-safe.
  */
-final class CallSpool {
+public final class CallSpool {
   /** Letters, digits, dots, dashes and underscores, not starting with a dot: never "..", never a path. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
   /** How often kept recordings are looked through for expired ones while the line runs. */
@@ -39,7 +39,7 @@ final class CallSpool {
       new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
 
   /** @param keepRecordings how long a recording is kept after transcription; zero deletes it at once */
-  CallSpool(Path spoolDir, Duration keepRecordings) {
+  public CallSpool(Path spoolDir, Duration keepRecordings) {
     if (keepRecordings.isNegative()) throw new IllegalArgumentException("keepRecordings < 0: " + keepRecordings);
     this.spoolDir = spoolDir;
     this.alarm = new SpoolAlarm(spoolDir);

@@ -23,12 +23,12 @@ import org.empathyivr.domain.port.SpokenPrompt;
  * written once and shared by every call; personal prompts go in the call's own directory and go with it. Returns
  * paths without extension, as {@code STREAM FILE} wants them. Thread-safe.
  */
-final class PromptFiles {
+public final class PromptFiles {
   /** The suffix of a prompt file being written. */
   private static final String PART = ".part";
   private final Path sharedDir;
 
-  PromptFiles(Path spoolDir) {
+  public PromptFiles(Path spoolDir) {
     this.sharedDir = spoolDir.resolve("prompts");
   }
 

@@ -1,19 +1,14 @@
 package org.empathyivr.adapter.fastagi;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.dialog.Conversation;
 import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.dialog.IncomingCall;
@@ -47,8 +42,6 @@ public final class SupportLineAgiScript implements AgiScript {
   private static final Logger log = LoggerFactory.getLogger(SupportLineAgiScript.class);
   /** Asterisk unique ids are "seconds.sequence"; anything else did not come from Asterisk and must not name files. */
   private static final Pattern UNIQUE_ID = Pattern.compile("[0-9]{1,20}\\.[0-9]{1,20}");
-  private static final int MAX_PENDING_BUSY_RECORDS = 10_000;
-  private static final long IDLE_RECORDER_SECONDS = 5;
   /** The MDC key of the call's Asterisk unique id; the log pattern prints it on every line of the call. */
   static final String MDC_CALL = "call";
 
@@ -63,15 +56,19 @@ public final class SupportLineAgiScript implements AgiScript {
   private final CallSpool spool;
   private final Whispers whispers;
   private volatile CallObserver observer = CallObserver.NONE;
+  private final TurnTiming turns;
   private final int maxCalls;
   private final Semaphore lines;
-  /**
-   * Stores busy handoffs after the caller has gone on to the queue: a store slowed by the calls in progress (SQLite
-   * waits up to seconds for its lock) must not keep a caller who was promised a human at once.
-   */
-  private final ThreadPoolExecutor busyRecords;
+  private final BusyHandoffs busyHandoffs;
 
-  /** @param maxCalls the most conversations at once */
+  /**
+   * @param spool where the calls' recordings and prompts go ({@link #prepare()} creates it)
+   * @param prompts the prompt audio files, in the same spool
+   * @param whispers the spoken summaries for agents, in the same spool
+   * @param busyHandoffs stores the handoffs of callers turned away because every line is busy
+   * @param maxCalls the most conversations at once
+   * @param turns where the calls' channels report the phases of each turn ({@link TurnTiming#NONE} to time none)
+   */
   public SupportLineAgiScript(
       SpeechToText speechToText,
       TextToSpeech textToSpeech,
@@ -80,9 +77,12 @@ public final class SupportLineAgiScript implements AgiScript {
       Clock clock,
       DialogSettings settings,
       PhraseBook phrases,
-      Path spoolDir,
-      Duration keepRecordings,
-      int maxCalls) {
+      CallSpool spool,
+      PromptFiles prompts,
+      Whispers whispers,
+      BusyHandoffs busyHandoffs,
+      int maxCalls,
+      TurnTiming turns) {
     if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
@@ -91,19 +91,13 @@ public final class SupportLineAgiScript implements AgiScript {
     this.clock = clock;
     this.settings = settings;
     this.phrases = phrases;
-    this.prompts = new PromptFiles(spoolDir);
-    this.spool = new CallSpool(spoolDir, keepRecordings);
+    this.spool = spool;
+    this.prompts = prompts;
+    this.whispers = whispers;
+    this.busyHandoffs = busyHandoffs;
     this.maxCalls = maxCalls;
     this.lines = new Semaphore(maxCalls);
-    this.busyRecords =
-        new ThreadPoolExecutor(1, 1, IDLE_RECORDER_SECONDS, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(MAX_PENDING_BUSY_RECORDS), task -> {
-              Thread thread = new Thread(task, "busy-handoffs");
-              thread.setDaemon(true);
-              return thread;
-            });
-    busyRecords.allowCoreThreadTimeOut(true);
-    this.whispers = new Whispers(spoolDir, textToSpeech);
+    this.turns = turns;
   }
 
   /** Reports calls, handoffs, turn times and errors to {@code observer} from now on (for metrics). */
@@ -184,7 +178,7 @@ public final class SupportLineAgiScript implements AgiScript {
     long startedNanos = System.nanoTime();
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       Outcome outcome =
           new Conversation(
@@ -226,7 +220,7 @@ public final class SupportLineAgiScript implements AgiScript {
     Handoff handoff = Conversation.busy(incoming(request, callId), directory, clock, settings);
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer)) {
+    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns)) {
       call.handOff(handoff);
       observer.handedOff(handoff, List.of());
     } catch (CallFailure e) {
@@ -236,35 +230,9 @@ public final class SupportLineAgiScript implements AgiScript {
     } finally {
       observer.callEnded();
     }
-    try {
-      busyRecords.execute(() -> record(handoff));
-    } catch (RejectedExecutionException e) {
-      log.error("busy handoff {} not stored: {} busy handoffs already wait for the store", handoff.id(),
-          MAX_PENDING_BUSY_RECORDS);
-    }
+    busyHandoffs.record(handoff);
     log.info(
         "call ended: handoff {} reason {} queue {} after {} ms",
         handoff.id(), handoff.reason().label(), handoff.queue(), (System.nanoTime() - startedNanos) / 1_000_000);
-  }
-
-  private void record(Handoff handoff) {
-    MDC.put(MDC_CALL, handoff.callId());
-    try {
-      store.save(handoff);
-    } catch (HandoffStore.StoreFailure | RuntimeException e) {
-      log.error("could not store the busy handoff {}: {}", handoff.id(), e.toString(), e);
-    } finally {
-      MDC.remove(MDC_CALL);
-    }
-  }
-
-  /**
-   * Stores the busy handoffs still waiting, and takes no more; for a stop, after the calls have ended.
-   *
-   * @return whether they were all stored within {@code wait}
-   */
-  public boolean finishBusyRecords(Duration wait) throws InterruptedException {
-    busyRecords.shutdown();
-    return busyRecords.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -17,7 +17,7 @@ import org.empathyivr.domain.summary.Handoff;
  * Dial}'s {@code A()} option): 8 kHz WAV files in {@code <spool>/whispers/}, named by handoff id. They outlive the call
  * (the agent answers after the assistant is done) and are deleted a day later. Thread-safe.
  */
-final class Whispers {
+public final class Whispers {
   /** Long enough for any queue wait. */
   static final Duration KEEP = Duration.ofDays(1);
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -25,7 +25,7 @@ final class Whispers {
   private final Path dir;
   private final TextToSpeech textToSpeech;
 
-  Whispers(Path spoolDir, TextToSpeech textToSpeech) {
+  public Whispers(Path spoolDir, TextToSpeech textToSpeech) {
     this.dir = spoolDir.resolve("whispers");
     this.textToSpeech = textToSpeech;
   }

@@ -17,8 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.empathyivr.adapter.audio.LoudnessNormalizer;
-import org.empathyivr.adapter.timing.TurnPhases;
 import org.empathyivr.adapter.audio.Resampler;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -67,6 +67,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   private final ExecutorService ahead;
   private final ConcurrentHashMap<String, CompletableFuture<Audio>> shared = new ConcurrentHashMap<>();
   private final int voiceCount;
+  private final TurnTiming turns;
   private final LoudnessNormalizer normalizer = new LoudnessNormalizer(TARGET_LEVEL_DBFS, PEAK_CEILING_DBFS);
   private volatile Resampler resampler;
   private boolean closed; // guarded by this
@@ -74,8 +75,9 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   /** A voice and the player that catches what it says. */
   private record SpeakingVoice(Voice voice, CapturingAudioPlayer player) {}
 
-  private FreeTtsTextToSpeech(List<SpeakingVoice> voices) {
+  private FreeTtsTextToSpeech(List<SpeakingVoice> voices, TurnTiming turns) {
     this.voiceCount = voices.size();
+    this.turns = turns;
     this.freeVoices = new ArrayBlockingQueue<>(voiceCount, true, voices);
     AtomicInteger threads = new AtomicInteger();
     this.ahead = Executors.newFixedThreadPool(voiceCount, task -> {
@@ -92,6 +94,18 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
    * @throws IllegalStateException saying why, if FreeTTS has no kevin16 voice or cannot load it
    */
   public static FreeTtsTextToSpeech load(int voiceCount) {
+    return load(voiceCount, TurnTiming.NONE);
+  }
+
+  /**
+   * Loads {@code voiceCount} kevin16 voices; the time a turn waits for the first part of its reply goes to {@code
+   * turns}.
+   *
+   * @throws IllegalArgumentException if {@code voiceCount < 1}
+   * @throws IllegalStateException saying why, if FreeTTS has no kevin16 voice or cannot load it
+   */
+  public static FreeTtsTextToSpeech load(int voiceCount, TurnTiming turns) {
+    if (turns == null) throw new IllegalArgumentException("turns == null");
     if (voiceCount < 1) throw new IllegalArgumentException("voiceCount < 1: " + voiceCount);
     long startNanos = System.nanoTime();
     List<SpeakingVoice> voices = new ArrayList<>();
@@ -102,7 +116,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
       throw e;
     }
     log.info("Loaded {} FreeTTS {} voices in {} ms", voiceCount, VOICE_NAME, (System.nanoTime() - startNanos) / 1_000_000);
-    return new FreeTtsTextToSpeech(voices);
+    return new FreeTtsTextToSpeech(voices, turns);
   }
 
   private static SpeakingVoice loadVoice() {
@@ -188,7 +202,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
   }
 
   /** Audio on its way; shared audio is never cancelled (another caller may be waiting for it), only a call's own. */
-  private static final class Pending implements Ahead {
+  private final class Pending implements Ahead {
     private final CompletableFuture<Audio> audio;
     private final boolean cancellable;
 
@@ -214,7 +228,7 @@ public final class FreeTtsTextToSpeech implements TextToSpeech, AutoCloseable {
         if (cause instanceof RuntimeException runtime) throw runtime;
         throw new SpeechFailure("synthesis failed: " + cause, cause);
       } finally {
-        TurnPhases.add(TurnPhases.Phase.SYNTHESIS, System.nanoTime() - startNanos);
+        turns.add(TurnTiming.Phase.SYNTHESIS, System.nanoTime() - startNanos);
       }
     }
 

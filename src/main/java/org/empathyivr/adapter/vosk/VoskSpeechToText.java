@@ -2,6 +2,7 @@ package org.empathyivr.adapter.vosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -50,7 +52,8 @@ import org.vosk.Recognizer;
  * {@code maxLiveRecognizers} of each kind, and the next recording of that kind takes it. What it keeps grows with the
  * audio it has decoded (about 55 MiB after 30 s, 100 MiB after 75 s), so after {@code reuseSeconds} of audio it is freed
  * instead, and a new one starts. A recognizer whose stream failed or was closed before its final result is freed, and
- * so is one left idle for {@value #IDLE_FREE_MS} ms: a line gone quiet holds no recognizer.
+ * so is one left idle for {@value #IDLE_FREE_MS} ms (unless opened with another wait): a line gone quiet holds no
+ * recognizer.
  *
  * <p>Thread-safe. A failure inside Vosk becomes a {@link SpeechFailure} carrying the cause. After {@link #close()},
  * which waits for calls in progress and then frees the idle recognizers and the model, calls fail with {@link
@@ -91,6 +94,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     return thread;
   });
   private final DecodingThreads decodingThreads;
+  private final TurnTiming turns;
   private volatile boolean closed;
 
   /** What a recognizer was made for: only a stream of the same rate and grammar may take it again. */
@@ -100,16 +104,19 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private record Idle(Recognizer recognizer, long sinceNanos) {}
 
   /**
-   * How long a recognizer waits idle before it is freed, so that a line gone quiet holds no recognizer's memory; the
-   * idle ones are looked at this often too.
+   * How long a recognizer waits idle before it is freed, unless told otherwise, so that a line gone quiet holds no
+   * recognizer's memory.
    */
   static final long IDLE_FREE_MS = 30_000;
+  public static final Duration DEFAULT_IDLE_FREE = Duration.ofMillis(IDLE_FREE_MS);
+  /** The idle recognizers are looked at this many times an idle wait, so none waits much longer than that. */
+  private static final int IDLE_LOOKS = 4;
 
   /** How much audio a recognizer decodes, in all, before it is freed rather than used again: see the class comment. */
   public static final int DEFAULT_REUSE_SECONDS = 60;
 
   private VoskSpeechToText(Model model, VoskModelDirectory modelDirectory, List<String> answerWords,
-      int maxLiveRecognizers, int reuseSeconds) {
+      int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns) {
     this.model = model;
     this.modelDirectory = modelDirectory;
     this.answerGrammar = AnswerGrammar.json(answerWords);
@@ -117,8 +124,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     this.reuseSeconds = reuseSeconds;
     this.recognizerPermits = new Semaphore(maxLiveRecognizers, true);
     this.decodingThreads = new DecodingThreads(maxLiveRecognizers);
+    this.turns = turns;
+    long idleFreeMs = idleFree.toMillis();
+    long lookEveryMs = Math.max(1, idleFreeMs / IDLE_LOOKS);
     heapTrimmer.scheduleWithFixedDelay(
-        () -> freeIdleRecognizers(IDLE_FREE_MS), IDLE_FREE_MS, IDLE_FREE_MS, TimeUnit.MILLISECONDS);
+        () -> freeIdleRecognizers(idleFreeMs), lookEveryMs, lookEveryMs, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -142,6 +152,28 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    *     telephone audio, or Vosk cannot load it
    */
   public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds) throws IOException {
+    return open(modelDir, maxLiveRecognizers, reuseSeconds, DEFAULT_IDLE_FREE, TurnTiming.NONE);
+  }
+
+  /**
+   * Checks and loads the model in {@code modelDir}; the recognition phases of each turn go to {@code turns}.
+   *
+   * @param maxLiveRecognizers how many calls may decode at once, at least 1
+   * @param reuseSeconds how many seconds of audio a recognizer decodes, in all, before it is freed rather than used
+   *     again; 0 frees each one after its recording
+   * @param idleFree how long a recognizer waits idle for the next recording of its kind before it is freed ({@link
+   *     #DEFAULT_IDLE_FREE} unless a quiet line must give its memory back sooner); it is freed within a quarter of
+   *     that more
+   * @throws IOException naming the directory and the problem if it is missing, is not a Vosk model, cannot take
+   *     telephone audio, or Vosk cannot load it
+   */
+  public static VoskSpeechToText open(
+      Path modelDir, int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns)
+      throws IOException {
+    if (turns == null) throw new IllegalArgumentException("turns == null");
+    if (idleFree == null || idleFree.isNegative() || idleFree.isZero()) {
+      throw new IllegalArgumentException("idleFree is not positive: " + idleFree);
+    }
     if (modelDir == null) throw new IllegalArgumentException("modelDir == null");
     if (maxLiveRecognizers < 1) throw new IllegalArgumentException("maxLiveRecognizers < 1: " + maxLiveRecognizers);
     if (reuseSeconds < 0) throw new IllegalArgumentException("reuseSeconds < 0: " + reuseSeconds);
@@ -152,7 +184,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       long startNanos = System.nanoTime();
       Model model = new Model(modelDir.toString());
       log.info("Loaded Vosk model {} in {} ms", modelDir, (System.nanoTime() - startNanos) / 1_000_000);
-      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds);
+      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds, idleFree, turns);
     } catch (IOException | UnsatisfiedLinkError e) {
       throw new IOException("Vosk could not load the model in " + modelDir + ": " + e.getMessage(), e);
     }
@@ -341,12 +373,9 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     }
   }
 
-  /**
-   * Frees every recognizer waiting idle now, as a line gone quiet does after {@value #IDLE_FREE_MS} ms; for the soak,
-   * which measures what the process keeps once no call is in progress.
-   */
-  public void freeIdleRecognizers() {
-    freeIdleRecognizers(0);
+  /** Where the streams report the phases of the turn they finish on. */
+  TurnTiming turns() {
+    return turns;
   }
 
   /** How much audio {@code recognizer}, taken with {@link #openRecognizer}, has decoded before, in samples. */

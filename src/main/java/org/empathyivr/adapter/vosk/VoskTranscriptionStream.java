@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.empathyivr.adapter.timing.TurnPhases;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.Transcript;
@@ -181,19 +181,19 @@ final class VoskTranscriptionStream implements TranscriptionStream {
       finishing = true;
       long phaseNanos = System.nanoTime();
       awaitBackgroundFeeding();
-      phaseNanos = timed(TurnPhases.Phase.BACKGROUND_FRAME, phaseNanos);
+      phaseNanos = timed(TurnTiming.Phase.BACKGROUND_FRAME, phaseNanos);
       if (failure != null) throw failure;
       // A stream whose final result was taken in the pause, the caller silent since, needs no recognizer again.
       if (recognizer == null && !waitingForRecognizer.isEmpty()) startRecognizer(true);
-      phaseNanos = timed(TurnPhases.Phase.RECOGNIZER_WAIT, phaseNanos);
+      phaseNanos = timed(TurnTiming.Phase.RECOGNIZER_WAIT, phaseNanos);
       if (recognizer != null) feed(recognizer, List.copyOf(waitingForRecognizer));
       waitingForRecognizer.clear();
-      phaseNanos = timed(TurnPhases.Phase.BACKLOG_DECODE, phaseNanos);
+      phaseNanos = timed(TurnTiming.Phase.BACKLOG_DECODE, phaseNanos);
       if (voskState == VoskState.RUNNING) {
         results.add(onThisThread(recognizer::getFinalResult));
         voskState = VoskState.FRESH;
       }
-      timed(TurnPhases.Phase.FINAL_RESULT, phaseNanos);
+      timed(TurnTiming.Phase.FINAL_RESULT, phaseNanos);
       return VoskResults.toTranscript(results, offsetSeconds);
     } catch (RuntimeException e) {
       throw new SpeechFailure("Vosk failed to transcribe", e);
@@ -404,20 +404,21 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     return r.getResult();
   }
 
-  /** Runs a recognizer's work on this thread; while a turn is timed (see {@link TurnPhases}), counts its CPU time. */
-  private static <T> T onThisThread(Supplier<T> work) {
-    if (!TurnPhases.timing()) return work.get();
+  /** Runs a recognizer's work on this thread; while a turn is timed (see {@link TurnTiming}), counts its CPU time. */
+  private <T> T onThisThread(Supplier<T> work) {
+    TurnTiming turns = owner.turns();
+    if (!turns.timing()) return work.get();
     long startCpu = THREADS.getCurrentThreadCpuTime();
     try {
       return work.get();
     } finally {
-      TurnPhases.add(TurnPhases.Phase.DECODE_CPU, THREADS.getCurrentThreadCpuTime() - startCpu);
+      turns.add(TurnTiming.Phase.DECODE_CPU, THREADS.getCurrentThreadCpuTime() - startCpu);
     }
   }
 
-  private static long timed(TurnPhases.Phase phase, long sinceNanos) {
+  private long timed(TurnTiming.Phase phase, long sinceNanos) {
     long now = System.nanoTime();
-    TurnPhases.add(phase, now - sinceNanos);
+    owner.turns().add(phase, now - sinceNanos);
     return now;
   }
 
@@ -454,7 +455,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     } else {
       owner.closeRecognizer(r);
     }
-    TurnPhases.add(TurnPhases.Phase.RECOGNIZER_CLOSE, System.nanoTime() - startNanos);
+    owner.turns().add(TurnTiming.Phase.RECOGNIZER_CLOSE, System.nanoTime() - startNanos);
   }
 
   static boolean isSilent(short[] samples) {

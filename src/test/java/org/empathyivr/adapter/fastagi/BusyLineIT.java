@@ -45,7 +45,8 @@ class BusyLineIT {
       sqlite.save(handoff);
       saved.save(handoff);
     };
-    SupportLineAgiScript script = Scripts.supportLine(spool, speech, store, MAX_CALLS);
+    BusyHandoffs busyHandoffs = new BusyHandoffs(store);
+    SupportLineAgiScript script = Scripts.supportLine(spool, speech, store, MAX_CALLS, busyHandoffs);
     try (sqlite; ServedLine line = ServedLine.start(script, MAX_CALLS, AgiLimits.withRequestTimeout(Duration.ofSeconds(5)))) {
       List<Socket> inProgress = new ArrayList<>();
       for (int i = 0; i < MAX_CALLS; i++) inProgress.add(holdACall(line.port, "1795458575." + i));
@@ -68,7 +69,7 @@ class BusyLineIT {
 
       assertEquals(synthesesBefore, speech.syntheses.get(), "no synthesis for a busy caller");
       assertEquals(recognitionsBefore, speech.recognitions.get(), "no recognition for a busy caller");
-      assertTrue(script.finishBusyRecords(Duration.ofSeconds(30)), "busy handoffs stored after the callers went on");
+      assertTrue(busyHandoffs.finish(Duration.ofSeconds(30)), "busy handoffs stored after the callers went on");
       assertEquals(BUSY_CALLS, saved.saved.size());
       assertTrue(sqlite.find("H-1795458600.0").orElseThrow().contains("\"reason\":\"busy\""));
       Handoff first = saved.saved.get(0);

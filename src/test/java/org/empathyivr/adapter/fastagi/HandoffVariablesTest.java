@@ -13,6 +13,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.empathyivr.adapter.storage.HandoffTestData;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.TextToSpeech;
@@ -89,6 +90,7 @@ class HandoffVariablesTest {
       }
     };
     return new AgiCallChannel(
-        agi, new PromptFiles(spool), new CallSpool(spool, Duration.ZERO), "1", new Whispers(spool, tts), observer);
+        agi, new PromptFiles(spool), new CallSpool(spool, Duration.ZERO), "1", new Whispers(spool, tts), observer,
+        TurnTiming.NONE);
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.TranscriptionStream;
@@ -83,6 +84,18 @@ class RecognizerReuseIT {
       assertEquals(0, speech.idleRecognizers(), "a recognizer left mid-utterance is not used again");
 
       assertHeardAlike(before, speech.transcribe(caller("billing.wav")));
+    }
+  }
+
+  @Test
+  void theServiceFreesARecognizerIdleLongerThanItsWaitOnItsOwn() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(
+        BundledVoskModel.directory(), 2, 3600, java.time.Duration.ofMillis(400), TurnTiming.NONE)) {
+      speech.transcribe(caller("billing.wav"));
+      assertEquals(1, speech.idleRecognizers(), "just given back");
+
+      Thread.sleep(400 + 400 / 4 + 300);
+      assertEquals(0, speech.idleRecognizers(), "idle longer than the wait: freed");
     }
   }
 

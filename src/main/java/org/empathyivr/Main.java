@@ -1,4 +1,4 @@
-package org.empathyivr.app;
+package org.empathyivr;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -6,6 +6,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.empathyivr.app.CheckConfigCommand;
+import org.empathyivr.app.ReflectCommand;
+import org.empathyivr.app.SayCommand;
+import org.empathyivr.app.ServeCommand;
 import org.empathyivr.bench.Benchmark;
 import org.empathyivr.bench.Soak;
 import org.empathyivr.eval.FrustrationCommand;
@@ -20,6 +24,9 @@ import picocli.CommandLine.Option;
  * The command line: {@code serve} (also what runs with no command), and the tools an admin or developer runs beside
  * it. Exit status 0 when a command did its work, 1 when it failed, 2 for a usage error, 3 when {@code serve} could not
  * start.
+ *
+ * <p>It stands above the service ({@code app}) and the tools ({@code bench}, {@code simulate}, {@code eval}) so that
+ * the tools use the service through its public entry points and the service knows nothing of them.
  */
 @Command(
     name = "empathy-ivr",
@@ -51,7 +58,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main(err))
         .addSubcommand(new CommandLine.HelpCommand())
         .addSubcommand(new ServeCommand(err))
-        .addSubcommand(new SimulateCommand(out, err, () -> ServeCommand.bundledModel(err)))
+        .addSubcommand(new SimulateCommand(out, err))
         .addSubcommand(new EvalCallsCommand(out, err))
         .addSubcommand(new SayCommand(out, err))
         .addSubcommand(new Benchmark(out, err))
