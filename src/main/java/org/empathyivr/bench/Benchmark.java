@@ -46,7 +46,7 @@ public final class Benchmark implements Callable<Integer> {
   private static final List<List<String>> CALLER_SCRIPTS =
       List.of(
           List.of("internet-dropping.wav", "yes.wav"),
-          List.of("billing.wav", "yeah-thats-right.wav"),
+          List.of("billing.wav", "billing.wav", "yeah-thats-right.wav"),
           List.of("internet-dropping.wav", "no-its-the-router.wav", "yes.wav"));
 
   @Option(names = "--callers", paramLabel = "DIR", description = "the caller WAVs (default: ${DEFAULT-VALUE})")

@@ -63,7 +63,7 @@ public final class Soak implements Callable<Integer> {
   static final List<List<String>> CALLER_SCRIPTS =
       List.of(
           List.of("internet-dropping.wav", "yes.wav"),
-          List.of("billing.wav", "yeah-thats-right.wav"),
+          List.of("billing.wav", "billing.wav", "yeah-thats-right.wav"),
           List.of("internet-dropping.wav", "no-its-the-router.wav", "yes.wav"),
           List.of("agent.wav"),
           List.of("hangup"),
