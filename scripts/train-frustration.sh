@@ -15,8 +15,8 @@ cd "$(dirname "$0")/.."
 DATA="${1:-../shared/data/frustration}"
 shift || true
 export OPENBLAS_NUM_THREADS=1
-mvn -o -q compile
-java -cp target/classes org.empathyivr.eval.FrustrationTrainer \
+mvn -o -q package -DskipTests
+java -cp target/empathy-ivr.jar org.empathyivr.eval.FrustrationTrainer \
   --out src/main/resources/org/empathyivr/domain/frustration/words-model.tsv \
   --measure "$DATA/maia_dqe/manifest_dev.tsv" --measure "$DATA/emowoz_subset/manifest_dev.tsv" \
   "$@" "$DATA/goemotions/manifest_dev.tsv"

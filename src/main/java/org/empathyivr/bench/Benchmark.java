@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 public final class Benchmark implements Callable<Integer> {
   private static final Path DEFAULT_CALLERS = Path.of("src", "test", "resources", "callers");
   private static final List<Integer> DEFAULT_ROUNDS = List.of(1, 10, 30);
-  /** What the callers do, taken in turn: confirm at once, or correct the issue first. */
+  /** What the callers do, taken in turn: confirm at once, say the issue again when asked, or correct it first. */
   private static final List<List<String>> CALLER_SCRIPTS =
       List.of(
           List.of("internet-dropping.wav", "yes.wav"),

@@ -14,9 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
 import org.empathyivr.domain.frustration.WordCues;
 import org.empathyivr.domain.frustration.Words;
 import org.empathyivr.domain.frustration.WordsModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Trains the words model on labeled text manifests: chooses the L2 penalty and the threshold by cross-validation
@@ -62,27 +68,36 @@ public final class FrustrationTrainer {
 
   private FrustrationTrainer() {}
 
-  public static void main(String[] args) throws IOException {
-    Path out = null;
-    int folds = 5;
-    List<Path> manifests = new ArrayList<>();
+  /** Runs the trainer from the command line; exit status 0 when the model was written, 2 for a usage error. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Options()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Command(name = "train-frustration", mixinStandardHelpOptions = true,
+      description = "fit the words model of the frustration detector on labeled manifests and write it")
+  static final class Options implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "MODEL.tsv", description = "where the model is written")
+    Path out;
+
+    @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--measure", paramLabel = "MANIFEST.tsv",
+        description = "a set scored by the fitted model, never trained on")
     List<Path> measured = new ArrayList<>();
-    Set<WordCues.Kind> without = java.util.EnumSet.noneOf(WordCues.Kind.class);
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--out") && i + 1 < args.length) out = Path.of(args[++i]);
-      else if (args[i].equals("--folds") && i + 1 < args.length) folds = Integer.parseInt(args[++i]);
-      else if (args[i].equals("--measure") && i + 1 < args.length) measured.add(Path.of(args[++i]));
-      else if (args[i].equals("--without") && i + 1 < args.length) {
-        without.add(WordCues.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-      }
-      else manifests.add(Path.of(args[i]));
+
+    @Option(names = "--without", paramLabel = "CUE_KIND", description = "a cue kind left out, to measure what it does")
+    List<WordCues.Kind> without = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "MANIFEST.tsv", description = "the training sets")
+    List<Path> manifests;
+
+    @Override
+    public Integer call() throws IOException {
+      Set<WordCues.Kind> left = without.isEmpty() ? EnumSet.noneOf(WordCues.Kind.class) : EnumSet.copyOf(without);
+      train(manifests, measured, out, folds, left, System.out);
+      return 0;
     }
-    if (out == null || manifests.isEmpty()) {
-      System.err.println("usage: FrustrationTrainer --out MODEL.tsv [--folds N] [--measure MANIFEST.tsv]... "
-          + "[--without CUE_KIND]... MANIFEST.tsv...");
-      System.exit(2);
-    }
-    train(manifests, measured, out, folds, without, System.out);
   }
 
   private static List<Example> read(List<Path> manifests, Set<WordCues.Kind> without, PrintStream log)

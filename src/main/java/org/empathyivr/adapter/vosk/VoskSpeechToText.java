@@ -45,12 +45,12 @@ import org.vosk.Recognizer;
  *
  * <p><b>Recognizers are used again.</b> The small model's graph is composed on the fly (its {@code HCLr.fst} with its
  * language model {@code Gr.fst}), and each recognizer keeps the part of the composition it has walked. A new
- * recognizer walks it again from nothing, and that was most of the CPU: over the reference corpus, 0.40–0.45 s of CPU
- * per second of audio with a new recognizer per recording, 0.13 with one recognizer used for all (word for word the
- * same transcripts, since Vosk starts a new decoder and new features after a final result and keeps only the graph).
+ * recognizer walks it again from nothing, and that is most of the CPU of decoding (docs/recognition.md has the
+ * figures); the transcripts are the same word for word, since Vosk starts a new decoder and new features after a final
+ * result and keeps only the graph.
  * So a recognizer whose final result was taken goes back to an idle pool of its kind (rate and grammar), at most
  * {@code maxLiveRecognizers} of each kind, and the next recording of that kind takes it. What it keeps grows with the
- * audio it has decoded (about 55 MiB after 30 s, 100 MiB after 75 s), so after {@code reuseSeconds} of audio it is freed
+ * audio it has decoded, so after {@code reuseSeconds} of audio it is freed
  * instead, and a new one starts. A recognizer whose stream failed or was closed before its final result is freed, and
  * so is one left idle for {@value #IDLE_FREE_MS} ms (unless opened with another wait): a line gone quiet holds no
  * recognizer.
