@@ -17,20 +17,14 @@ import org.empathyivr.adapter.fastagi.PromptFiles;
 import org.empathyivr.adapter.fastagi.SupportLineAgiScript;
 import org.empathyivr.adapter.fastagi.SupportLineAgiServer;
 import org.empathyivr.adapter.fastagi.Whispers;
-import org.empathyivr.adapter.storage.CsvCallerDirectory;
 import org.empathyivr.adapter.storage.FallbackHandoffStore;
-import org.empathyivr.adapter.storage.HandoffArchive;
 import org.empathyivr.adapter.storage.HandoffJson;
-import org.empathyivr.adapter.storage.JdbcCallerDirectory;
-import org.empathyivr.adapter.storage.JdbcHandoffStore;
-import org.empathyivr.adapter.storage.JsonLinesHandoffStore;
 import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.web.AgentWebServer;
 import org.empathyivr.adapter.web.HandoffQueries;
 import org.empathyivr.adapter.web.HealthProbes;
 import org.empathyivr.adapter.web.LiveHandoffs;
 import org.empathyivr.adapter.web.ServiceMetrics;
-import org.empathyivr.adapter.webhook.Backoff;
 import org.empathyivr.adapter.webhook.WebhookDeliverer;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
@@ -38,9 +32,7 @@ import org.empathyivr.domain.empathy.PhraseBook;
 import org.empathyivr.domain.frustration.ScoringWarmUp;
 import org.empathyivr.domain.frustration.WordsModel;
 import org.empathyivr.domain.port.Audio;
-import org.empathyivr.domain.port.CallerDirectory;
 import org.empathyivr.domain.port.Clock;
-import org.empathyivr.domain.port.HandoffStore.StoreFailure;
 import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -56,12 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class SupportLine {
   private static final Logger log = LoggerFactory.getLogger(SupportLine.class);
 
-  /** The wait after a webhook's first failure; it doubles up to handoff.webhook-max-backoff-seconds (at least 2). */
-  private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(2);
-  private static final Duration WEBHOOK_POLL = Duration.ofSeconds(1);
-  /** Handoffs the store refused wait here, in the spool directory, for the store to answer again. */
-  static final String PENDING_HANDOFFS = "handoffs-pending.jsonl";
-  private static final Duration STORE_RETRY = Duration.ofSeconds(2);
   /** One probe a few seconds is plenty for a health check, and keeps probes from taking recognizers from calls. */
   private static final Duration HEALTH_CACHE = Duration.ofSeconds(5);
   /** Busy handoffs wait only for the store; a healthy one takes milliseconds each. */
@@ -115,13 +101,13 @@ public final class SupportLine {
   public static SupportLine prepare(
       Settings settings, PhraseBook phrases, SpeechToText speechToText, TextToSpeech textToSpeech, TurnTiming turns,
       Runnable onReady) throws StartupFailure {
-    Database database = Database.open(settings.handoffs());
-    FallbackHandoffStore store = fallback(database, settings.spoolDir());
+    Storage storage = Storage.open(settings);
+    FallbackHandoffStore store = storage.handoffs();
     // A saved handoff is sent at once rather than at the deliverer's next poll, and shown on open agent pages.
     LiveHandoffs live = new LiveHandoffs();
     HandoffStore forCalls = handoff -> {
       store.save(handoff);
-      database.wakeDeliverer();
+      storage.wakeDeliverer();
       live.publish(HandoffJson.write(handoff));
     };
     ServiceMetrics metrics = new ServiceMetrics();
@@ -130,7 +116,7 @@ public final class SupportLine {
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
-            callerDirectory(settings.callerDirectory(), settings.callerDirectoryJdbcUrl()), forCalls, Clock.SYSTEM,
+            storage.directory(), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, new CallSpool(spoolDir, settings.keepRecordings()), new PromptFiles(spoolDir),
             new Whispers(spoolDir, textToSpeech), busyHandoffs, settings.agi().maxCalls(), turns);
     script.observe(metrics);
@@ -143,42 +129,7 @@ public final class SupportLine {
     AgentPage web = new AgentPage(
         new HandoffQueries(store, java.time.Clock.systemDefaultZone()), live, metrics,
         new HealthProbes(probes, HEALTH_CACHE));
-    return new SupportLine(settings, script, busyHandoffs, server, database.deliverer(), store, web);
-  }
-
-  /**
-   * The store {@code handoff.store-url} names (the settings have checked it is jsonl: or jdbc:) and, for a database
-   * with webhooks, the deliverer that empties its outbox.
-   */
-  private record Database(HandoffArchive archive, Optional<WebhookDeliverer> deliverer) {
-    static Database open(Settings.Handoffs handoffs) {
-      String url = handoffs.storeUrl();
-      if (url.startsWith(JsonLinesHandoffStore.SCHEME)) {
-        Path file = Path.of(url.substring(JsonLinesHandoffStore.SCHEME.length()));
-        return new Database(new JsonLinesHandoffStore(file), Optional.empty());
-      }
-      JdbcHandoffStore jdbc = new JdbcHandoffStore(url, handoffs.webhookUrls());
-      if (handoffs.webhookUrls().isEmpty()) return new Database(jdbc, Optional.empty());
-      Backoff backoff = new Backoff(FIRST_WEBHOOK_RETRY, handoffs.webhookMaxBackoff());
-      return new Database(jdbc, Optional.of(new WebhookDeliverer(
-          jdbc.outbox(), backoff, handoffs.webhookTimeout(), WEBHOOK_POLL, java.time.Clock.systemUTC())));
-    }
-
-    void wakeDeliverer() {
-      deliverer.ifPresent(WebhookDeliverer::wake);
-    }
-  }
-
-  /** While the database is down, handoffs wait in a local file and reach it (and the outbox) when it returns. */
-  private static FallbackHandoffStore fallback(Database database, Path spoolDir) throws StartupFailure {
-    FallbackHandoffStore store = new FallbackHandoffStore(
-        database.archive(), spoolDir.resolve(PENDING_HANDOFFS), STORE_RETRY, database::wakeDeliverer);
-    try {
-      store.check();
-      return store;
-    } catch (StoreFailure e) {
-      throw new StartupFailure("handoff.store-url: " + e.getMessage(), e);
-    }
+    return new SupportLine(settings, script, busyHandoffs, server, storage.deliverer(), store, web);
   }
 
   /**
@@ -320,26 +271,6 @@ public final class SupportLine {
       }
     } catch (IOException e) {
       throw new ConfigException("prompts.phrasebook-file: cannot read " + file.orElse(null) + ": " + e, e);
-    }
-  }
-
-  private static CallerDirectory callerDirectory(Optional<Path> csv, Optional<String> jdbcUrl) throws StartupFailure {
-    if (jdbcUrl.isPresent()) {
-      try {
-        JdbcCallerDirectory directory = JdbcCallerDirectory.read(jdbcUrl.get());
-        log.info("caller directory table {}: {} numbers", JdbcCallerDirectory.TABLE, directory.size());
-        return directory;
-      } catch (IOException e) {
-        throw new StartupFailure("directory.jdbc-url: " + e.getMessage(), e);
-      }
-    }
-    if (csv.isEmpty()) return CsvCallerDirectory.empty();
-    try {
-      CsvCallerDirectory directory = CsvCallerDirectory.read(csv.get());
-      log.info("caller directory {}: {} numbers", csv.get(), directory.size());
-      return directory;
-    } catch (IOException e) {
-      throw new StartupFailure("directory.csv-file: " + e.getMessage(), e);
     }
   }
 
