@@ -195,10 +195,12 @@ public final class Conversation {
           if (++corrections > settings.maxCorrections()) return announce(HandoffReason.RETRIES_EXHAUSTED);
           checkFrustration();
           if (answer.correction().isPresent()) {
-            if (say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
+            heard = answer.correction().get();
+            // Thanked for a correction the assistant can say back; one it must ask about again is asked about at once.
+            if (canSayBack(heard.statement().orElseThrow())
+                && say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
               return announce(HandoffReason.CALLER_ASKED);
             }
-            heard = answer.correction().get();
           } else {
             heard = hearIssue(phrasing.say("apologize.misunderstood", Map.of(), currentTone()));
           }
@@ -269,6 +271,11 @@ public final class Conversation {
    * else, when the caller was asked to say it again already, all of it as a question ("I want to be sure I heard you
    * right. I think, ..."). Empty when the caller should be asked to say it again.
    */
+  private boolean canSayBack(Transcript said) {
+    if (SayingBack.reflection(Unsure.marked(said)).isPresent()) return true;
+    return (askedToRepeat || !Unsure.hasUnsureWords(said)) && SayingBack.reflection(said.text()).isPresent();
+  }
+
   private Optional<SaidBack> sayBack(Transcript said) {
     Tone tone = currentTone();
     String marked = Unsure.marked(said);
