@@ -173,6 +173,9 @@ public enum Answer {
 
   /** The most words after "talk to" in a request to talk to someone whose name or title was misheard. */
   private static final int MAX_WORDS_AFTER_TALK_TO = 3;
+  /** A wish comes within this many words before "talk to": "could I please talk to". */
+  private static final int MAX_WORDS_BEFORE_TALK_TO = 4;
+  private static final Set<String> WISH_WORDS = Set.of("want", "like", "need", "can", "could", "let", "may", "wanna");
 
   /**
    * "I want to talk to a [misheard]": a sentence that is only a wish to talk or speak to someone (a person's name or
@@ -183,11 +186,10 @@ public enum Answer {
     for (int i = 1; i + 1 < words.size(); i++) {
       boolean talk = words.get(i).equals("talk") || words.get(i).equals("speak");
       if (!talk || !(words.get(i + 1).equals("to") || words.get(i + 1).equals("with"))) continue;
-      boolean wish = words.subList(0, i).stream().anyMatch(w -> Set.of("want", "like", "need", "can", "could",
-          "let", "may", "wanna").contains(w));
+      boolean wish = words.subList(0, i).stream().anyMatch(WISH_WORDS::contains);
       List<String> after = words.subList(i + 2, words.size());
-      return wish && after.size() <= MAX_WORDS_AFTER_TALK_TO && !after.contains("you") && !after.isEmpty()
-          && i <= 4;
+      return wish && i <= MAX_WORDS_BEFORE_TALK_TO && !after.isEmpty() && after.size() <= MAX_WORDS_AFTER_TALK_TO
+          && !after.contains("you");
     }
     return false;
   }

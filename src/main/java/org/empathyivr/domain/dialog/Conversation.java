@@ -177,8 +177,10 @@ public final class Conversation {
         heard = hearIssue(phrasing.say("ask.repeat-unsure", Map.of(), currentTone()));
         continue;
       }
-      reflection = Optional.of(sayBack.get().reflection());
-      Confirmation answer = confirm(sayBack.get().line());
+      SaidBack back = sayBack.get();
+      reflection = Optional.of(back.reflection());
+      Confirmation answer =
+          confirm(SayingBack.line(phrasing, back.utterance(), back.reflection(), back.sure(), currentTone()));
       switch (answer.answer()) {
         case YES -> {
           confirmed = true;
@@ -197,7 +199,7 @@ public final class Conversation {
           if (answer.correction().isPresent()) {
             heard = answer.correction().get();
             // Thanked for a correction the assistant can say back; one it must ask about again is asked about at once.
-            if (canSayBack(heard.statement().orElseThrow())
+            if (sayBack(heard.statement().orElseThrow()).isPresent()
                 && say(phrasing.say("thanks.correction"), KEYS_PERSON).isPresent()) {
               return announce(HandoffReason.CALLER_ASKED);
             }
@@ -263,28 +265,23 @@ public final class Conversation {
     }
   }
 
-  /** A line that says the issue back, and the reflection in it. */
-  private record SaidBack(Phrasing.Line line, String reflection) {}
+  /**
+   * What of a statement is said back: {@code utterance} is the text it is reflected from, {@code sure} whether it is
+   * said as fact or as a question.
+   */
+  private record SaidBack(String utterance, String reflection, boolean sure) {}
 
   /**
    * How the issue is said back: whole when every word that carries content was heard surely; else only its sure part;
    * else, when the caller was asked to say it again already, all of it as a question ("I want to be sure I heard you
    * right. I think, ..."). Empty when the caller should be asked to say it again.
    */
-  private boolean canSayBack(Transcript said) {
-    if (SayingBack.reflection(Unsure.marked(said)).isPresent()) return true;
-    return (askedToRepeat || !Unsure.hasUnsureWords(said)) && SayingBack.reflection(said.text()).isPresent();
-  }
-
   private Optional<SaidBack> sayBack(Transcript said) {
-    Tone tone = currentTone();
     String marked = Unsure.marked(said);
     Optional<String> sure = SayingBack.reflection(marked);
-    if (sure.isPresent()) return Optional.of(new SaidBack(SayingBack.of(phrasing, marked, true, tone).orElseThrow(), sure.get()));
+    if (sure.isPresent()) return Optional.of(new SaidBack(marked, sure.get(), true));
     if (!askedToRepeat && Unsure.hasUnsureWords(said)) return Optional.empty();
-    Optional<String> whole = SayingBack.reflection(said.text());
-    if (whole.isEmpty()) return Optional.empty();
-    return Optional.of(new SaidBack(SayingBack.of(phrasing, said.text(), false, tone).orElseThrow(), whole.get()));
+    return SayingBack.reflection(said.text()).map(whole -> new SaidBack(said.text(), whole, false));
   }
 
   /** The answer to "may I have your first name?": a name heard clearly, or the issue itself, or a person asked for. */
@@ -535,8 +532,7 @@ public final class Conversation {
 
   /**
    * The transcript as it may be stored and sent: card numbers, account numbers and other long spoken numbers, security
-   * codes, national IDs and e-mail addresses
-   * replaced by markers. Everything that leaves the call (store, webhook, channel variables) is built from it.
+   * codes, national IDs and e-mail addresses replaced by markers. Everything that leaves the call (store, webhook, channel variables) is built from it.
    */
   private static List<Turn> redacted(List<Turn> turns) {
     List<String> texts = Redactor.redactLines(turns.stream().map(Turn::text).toList());

@@ -3,6 +3,7 @@ package org.empathyivr.domain.dialog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.empathyivr.domain.empathy.SayingBack;
 import org.empathyivr.domain.port.Transcript;
 import org.empathyivr.domain.port.Word;
 
@@ -13,7 +14,7 @@ import org.empathyivr.domain.port.Word;
  */
 public final class Unsure {
   /** What stands for a run of unsure words in the issue an agent reads: "my [unclear] has been dead". */
-  public static final String MARK = "[unclear]";
+  public static final String MARK = SayingBack.UNCLEAR;
 
   private static final Set<String> SMALL_WORDS =
       Set.of("a", "an", "the", "my", "our", "your", "i", "i'm", "it", "it's", "is", "was", "are", "were", "be",

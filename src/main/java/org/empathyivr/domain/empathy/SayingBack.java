@@ -20,7 +20,8 @@ import org.empathyivr.domain.privacy.Redactor;
 public final class SayingBack {
   /** A marker in the text: {@code [unclear]}, {@code [card number]}, {@code [number]} and the like. */
   private static final Pattern MARKER = Pattern.compile("\\[[a-z ]+\\]");
-  private static final String UNCLEAR = "[unclear]";
+  /** What stands for words the recognizer was unsure of: "my [unclear] has been dead". */
+  public static final String UNCLEAR = "[unclear]";
   private static final String UNCLEAR_WORD = "zzunclearzz";
   /**
    * The words that lead up to personal data ("my card number is", "email me at"): when the data ends what the caller
@@ -110,12 +111,17 @@ public final class SayingBack {
    * @param sure whether the recognizer was sure of the words
    */
   public static Optional<Phrasing.Line> of(Phrasing phrasing, String utterance, boolean sure, Tone tone) {
-    Optional<String> reflection = reflection(utterance);
-    if (reflection.isEmpty()) return Optional.empty();
+    return reflection(utterance).map(reflection -> line(phrasing, utterance, reflection, sure, tone));
+  }
+
+  /**
+   * The acknowledgement (if any) of a feeling shown in {@code utterance} and its {@code reflection}, already made by
+   * {@link #reflection}, with its lead-in.
+   */
+  public static Phrasing.Line line(Phrasing phrasing, String utterance, String reflection, boolean sure, Tone tone) {
     Phrasing.Line lead =
-        phrasing.say(sure ? "reflect.lead" : "reflect.tentative", Map.of("reflection", reflection.get()), tone);
-    lead = lead.asSentence();
+        phrasing.say(sure ? "reflect.lead" : "reflect.tentative", Map.of("reflection", reflection), tone).asSentence();
     Optional<Phrasing.Line> acknowledged = acknowledgement(phrasing, utterance, tone);
-    return Optional.of(acknowledged.isPresent() ? acknowledged.get().then(lead) : lead);
+    return acknowledged.isPresent() ? acknowledged.get().then(lead) : lead;
   }
 }

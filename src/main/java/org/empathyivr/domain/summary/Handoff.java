@@ -2,6 +2,7 @@ package org.empathyivr.domain.summary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public record Handoff(
    * whole (the Asterisk channel variable itself takes more).
    */
   public static final int MAX_SUMMARY_CHARS = 250;
+  /** The story always has this much room, the frustration cues at most this much: the agent needs the story first. */
+  private static final int MIN_STORY_CHARS = 120;
+  private static final int MAX_FEELING_CHARS = 80;
 
   /**
    * One line for channel variables and screen pops: who, what, whether confirmed, and why handed off; at most
@@ -78,7 +82,7 @@ public record Handoff(
       feeling = String.format(Locale.ROOT, "; frustration %.2f", frustration.score());
       // The strongest cues first: the line may not have room for them all.
       List<String> cues = frustration.cues().stream()
-          .sorted(java.util.Comparator.comparingDouble((Frustration.Cue c) -> -c.weight()))
+          .sorted(Comparator.comparingDouble((Frustration.Cue c) -> -c.weight()))
           .map(Frustration.Cue::explanation).toList();
       if (!cues.isEmpty()) feeling += ": " + String.join(", ", cues);
     }
@@ -88,10 +92,6 @@ public record Handoff(
     String line = who + story + status + reasonPart;
     return line + Story.cut(feeling, MAX_SUMMARY_CHARS - line.length());
   }
-
-  /** The story always has this much room, the frustration cues at most this much: the agent needs the story first. */
-  private static final int MIN_STORY_CHARS = 120;
-  private static final int MAX_FEELING_CHARS = 80;
 
   /** The sentence an agent hears before the call is bridged; see {@link SpokenSummary}. */
   public String spokenSummary() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.empathyivr.domain.dialog.Unsure;
 import org.empathyivr.domain.frustration.Frustration;
 
 /**
@@ -53,7 +54,7 @@ public final class SpokenSummary {
 
   /** Words as the agent hears them: in the third person, a marker said as words ("[unclear]": "something unclear"). */
   private static String spoken(String words) {
-    return thirdPerson(words.replace("[unclear]", "something unclear").replaceAll("\\[([a-z ]+)\\]", "a $1"));
+    return thirdPerson(words.replace(Unsure.MARK, "something unclear").replaceAll("\\[([a-z ]+)\\]", "a $1"));
   }
 
   /** The caller's own words as said about them: "my internet" becomes "their internet", "I am" "they are". */
