@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.empathyivr.adapter.audiosocket.MediaServer;
 import org.empathyivr.adapter.fastagi.AgiLimits;
 import org.empathyivr.adapter.fastagi.BusyHandoffs;
 import org.empathyivr.adapter.fastagi.CallSpool;
@@ -57,6 +58,7 @@ public final class SupportLine {
   private final SupportLineAgiScript script;
   private final BusyHandoffs busyHandoffs;
   private final SupportLineAgiServer server;
+  private final Optional<MediaServer> media;
   private final Optional<WebhookDeliverer> deliverer;
   private final FallbackHandoffStore store;
   private final AgentPage web;
@@ -64,11 +66,12 @@ public final class SupportLine {
 
   private SupportLine(
       Settings settings, SupportLineAgiScript script, BusyHandoffs busyHandoffs, SupportLineAgiServer server,
-      Optional<WebhookDeliverer> deliverer, FallbackHandoffStore store, AgentPage web) {
+      Optional<MediaServer> media, Optional<WebhookDeliverer> deliverer, FallbackHandoffStore store, AgentPage web) {
     this.settings = settings;
     this.script = script;
     this.busyHandoffs = busyHandoffs;
     this.server = server;
+    this.media = media;
     this.deliverer = deliverer;
     this.store = store;
     this.web = web;
@@ -113,12 +116,13 @@ public final class SupportLine {
     ServiceMetrics metrics = new ServiceMetrics();
     Path spoolDir = settings.spoolDir();
     BusyHandoffs busyHandoffs = new BusyHandoffs(forCalls);
+    Optional<MediaServer> media = mediaServer(settings.media());
     SupportLineAgiScript script =
         new SupportLineAgiScript(
             metrics.measuring(speechToText), textToSpeech,
             storage.directory(), forCalls, Clock.SYSTEM,
             settings.dialog(), phrases, new CallSpool(spoolDir, settings.keepRecordings()), new PromptFiles(spoolDir),
-            new Whispers(spoolDir, textToSpeech), busyHandoffs, settings.agi().maxCalls(), turns);
+            new Whispers(spoolDir, textToSpeech), busyHandoffs, settings.agi().maxCalls(), turns, media);
     script.observe(metrics);
     store.countNoSpace(() -> metrics.error("spool-full"));
     warmUp(settings, script);
@@ -129,7 +133,20 @@ public final class SupportLine {
     AgentPage web = new AgentPage(
         new HandoffQueries(store, java.time.Clock.systemDefaultZone()), live, metrics,
         new HealthProbes(probes, HEALTH_CACHE));
-    return new SupportLine(settings, script, busyHandoffs, server, storage.deliverer(), store, web);
+    return new SupportLine(settings, script, busyHandoffs, server, media, storage.deliverer(), store, web);
+  }
+
+  /** The AudioSocket listener, when the calls' audio streams ({@code media.mode = audiosocket}); not listening yet. */
+  private static Optional<MediaServer> mediaServer(Settings.Media media) {
+    if (media.mode() != Settings.MediaMode.AUDIOSOCKET) return Optional.empty();
+    if (!media.bindAddress().isLoopbackAddress() && media.allowedClients().isEmpty()) {
+      log.warn(
+          "media.bind-address {} is reachable from other hosts and media.allowed-clients is empty: anyone who can"
+              + " reach port {} can connect; list your Asterisk servers in media.allowed-clients",
+          media.bindAddress().getHostAddress(), media.port());
+    }
+    return Optional.of(new MediaServer(
+        media.bindAddress(), media.port(), media.connectAddress(), media.allowedClients(), media.bargeIn()));
   }
 
   /**
@@ -205,6 +222,19 @@ public final class SupportLine {
     } else {
       log.info("agent page, API, metrics and health are off: web.token is not set");
     }
+    if (media.isPresent()) {
+      Settings.Media m = settings.media();
+      try {
+        media.get().start();
+        log.info("call audio streams over AudioSocket: listening on {}:{}, Asterisk connects to {}:{}",
+            m.bindAddress().getHostAddress(), media.get().port(), m.connectAddress(), media.get().port());
+      } catch (IOException e) {
+        throw new StartupFailure("cannot listen on " + m.bindAddress().getHostAddress() + ":" + m.port()
+            + " (media.bind-address, media.port): " + e.getMessage(), e);
+      }
+    } else {
+      log.info("call audio goes through prompt files and RECORD FILE (media.mode = record)");
+    }
     try {
       server.startup();
     } catch (IOException e) {
@@ -230,6 +260,7 @@ public final class SupportLine {
           settings.agi().stopWait().toSeconds(), inProgress);
     }
     boolean ended = awaitCalls();
+    media.ifPresent(MediaServer::close);
     try {
       if (!busyHandoffs.finish(BUSY_RECORDS_WAIT)) log.error("busy handoffs not all stored within {}", BUSY_RECORDS_WAIT);
     } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import org.empathyivr.domain.dialog.DialogSettings;
  * @param dialog how patient the assistant is and where it sends callers
  * @param web the agent page, its JSON API, metrics and health
  * @param callerDirectoryJdbcUrl a database with a {@code callers(number, name)} table of known callers, if any
+ * @param media how the call's audio reaches the service
  */
 public record Settings(
     Agi agi,
@@ -32,7 +33,34 @@ public record Settings(
     Optional<Path> phrasebook,
     DialogSettings dialog,
     Web web,
-    Optional<String> callerDirectoryJdbcUrl) {
+    Optional<String> callerDirectoryJdbcUrl,
+    Media media) {
+
+  /**
+   * How the call's audio reaches the service.
+   *
+   * @param mode {@link MediaMode#AUDIOSOCKET}: streamed both ways over AudioSocket, the assistant always listening;
+   *     {@link MediaMode#RECORD}: Asterisk plays prompt files and records each turn ({@code RECORD FILE})
+   * @param bindAddress where the AudioSocket listener listens (loopback by default: AudioSocket has no
+   *     authentication)
+   * @param port its TCP port
+   * @param connectAddress the address Asterisk is told to connect to ({@code EXEC AudioSocket uuid,HOST:PORT})
+   * @param allowedClients the Asterisk addresses that may connect; empty allows any
+   * @param bargeIn whether the caller may interrupt a prompt by speaking
+   */
+  public record Media(
+      MediaMode mode, InetAddress bindAddress, int port, String connectAddress, List<InetAddress> allowedClients,
+      boolean bargeIn) {
+    public Media {
+      allowedClients = List.copyOf(allowedClients);
+    }
+  }
+
+  /** How the call's audio reaches the service. */
+  public enum MediaMode {
+    AUDIOSOCKET,
+    RECORD
+  }
 
   /**
    * @param bindAddress the address to listen on (loopback by default: FastAGI has no authentication)

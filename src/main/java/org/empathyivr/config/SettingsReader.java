@@ -20,6 +20,7 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.empathyivr.domain.dialog.DialogSettings;
 import org.empathyivr.domain.frustration.FrustrationSettings;
 import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.TurnEnding;
 
 /**
  * Reads {@link Settings} from a properties file with Apache Commons Configuration. Every key has a default (listed
@@ -42,6 +43,12 @@ public final class SettingsReader {
     d.put("agi.allowed-clients", "");
     d.put("agi.request-timeout-seconds", "5");
     d.put("agi.stop-wait-seconds", "120");
+    d.put("media.mode", "audiosocket");
+    d.put("media.bind-address", "127.0.0.1");
+    d.put("media.port", "9092");
+    d.put("media.connect-address", "");
+    d.put("media.allowed-clients", "");
+    d.put("media.barge-in", "true");
     d.put("speech.model-dir", BUNDLED);
     d.put("speech.max-live-recognizers", "4");
     d.put("speech.voices", "2");
@@ -61,6 +68,10 @@ public final class SettingsReader {
     d.put("dialog.issue.silence-seconds", "3");
     d.put("dialog.answer.max-seconds", "8");
     d.put("dialog.answer.silence-seconds", "2");
+    d.put("dialog.issue.end-silence-ms", "500");
+    d.put("dialog.issue.unfinished-silence-ms", "1500");
+    d.put("dialog.answer.end-silence-ms", "400");
+    d.put("dialog.answer.unfinished-silence-ms", "1000");
     d.put("dialog.max-issue-reprompts", "2");
     d.put("dialog.max-corrections", "2");
     d.put("dialog.max-answer-reprompts", "2");
@@ -185,11 +196,50 @@ public final class SettingsReader {
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     Settings.Web web = web();
     Optional<String> directoryJdbc = directoryJdbcUrl(directory.isPresent());
+    Settings.Media media = media(agi.port());
     if (!problems.isEmpty()) {
       throw new ConfigException(
           source + ": " + (problems.size() > 1 ? problems.size() + " problems: " : "") + String.join("; ", problems));
     }
-    return new Settings(agi, speech, spool, keepRecordings, directory, handoffs, phrasebook, dialog, web, directoryJdbc);
+    return new Settings(
+        agi, speech, spool, keepRecordings, directory, handoffs, phrasebook, dialog, web, directoryJdbc, media);
+  }
+
+  private Settings.Media media(int agiPort) {
+    String modeValue = values.get("media.mode");
+    Settings.MediaMode mode = switch (modeValue) {
+      case "audiosocket" -> Settings.MediaMode.AUDIOSOCKET;
+      case "record" -> Settings.MediaMode.RECORD;
+      default -> {
+        problems.add("'media.mode' must be audiosocket or record, got '" + modeValue + "'");
+        yield null;
+      }
+    };
+    InetAddress bind = address("media.bind-address");
+    int port = number("media.port", 0, 65535);
+    String connect = values.get("media.connect-address");
+    if (connect.isBlank() && bind != null) {
+      if (bind.isAnyLocalAddress()) {
+        problems.add("'media.connect-address' must name the address Asterisk connects to when 'media.bind-address' is "
+            + bind.getHostAddress());
+      }
+      connect = bind.getHostAddress();
+    } else if (!connect.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+      problems.add("'media.connect-address' must be a host name or address, got '" + connect + "'");
+    }
+    if (port > 0 && port == agiPort) {
+      problems.add("'media.port' must differ from 'agi.port' (" + port + ")");
+    }
+    List<InetAddress> allowed = addresses("media.allowed-clients");
+    boolean bargeIn = bool("media.barge-in");
+    return new Settings.Media(mode, bind, port, connect, allowed, bargeIn);
+  }
+
+  private boolean bool(String key) {
+    String value = values.get(key);
+    if (value.equals("true")) return true;
+    if (!value.equals("false")) problems.add("'" + key + "' must be true or false, got '" + value + "'");
+    return false;
   }
 
   /** The caller directory's database: a JDBC URL, and not beside a CSV file (one directory per line). */
@@ -216,10 +266,23 @@ public final class SettingsReader {
     int priority = number("handoff.priority", 0, 1000);
     FrustrationSettings frustration = frustration();
     if (!problems.isEmpty()) return null;
+    TurnEnding issueEnding = ending("dialog.issue.end-silence-ms", "dialog.issue.unfinished-silence-ms");
+    TurnEnding answerEnding = ending("dialog.answer.end-silence-ms", "dialog.answer.unfinished-silence-ms");
+    if (!problems.isEmpty()) return null;
     return new DialogSettings(
-        new Listening(issueMax * 1000, issueSilence, "0#"),
-        new Listening(answerMax * 1000, answerSilence, "012#"),
+        new Listening(issueMax * 1000, issueSilence, "0#", issueEnding),
+        new Listening(answerMax * 1000, answerSilence, "012#", answerEnding),
         issueReprompts, corrections, answerReprompts, queue, priority, frustration);
+  }
+
+  private TurnEnding ending(String finishedKey, String unfinishedKey) {
+    int finished = number(finishedKey, 100, 5000);
+    int unfinished = number(unfinishedKey, 100, 10000);
+    if (unfinished < finished) {
+      problems.add("'" + unfinishedKey + "' (" + unfinished + ") must be at least '" + finishedKey + "' (" + finished + ")");
+      return null;
+    }
+    return new TurnEnding(Duration.ofMillis(finished), Duration.ofMillis(unfinished));
   }
 
   private FrustrationSettings frustration() {

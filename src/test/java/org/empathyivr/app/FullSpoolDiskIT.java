@@ -75,7 +75,7 @@ class FullSpoolDiskIT {
     Files.writeString(directory, "5551001,Maria Lopez\n");
     Path config = root.resolve("empathy-ivr.properties");
     Files.writeString(config, String.join("\n",
-        "agi.port = " + agiPort, "spool.dir = " + spool, "handoff.store-url = " + storeUrl,
+        "agi.port = " + agiPort, "media.mode = record", "spool.dir = " + spool, "handoff.store-url = " + storeUrl,
         "directory.csv-file = " + directory, "web.port = " + webPort, "web.token = full-spool-test-token", ""));
     log = root.resolve("service.log");
     service = new ProcessBuilder(List.of("unshare", "-m", "sh", "-c",
@@ -218,7 +218,7 @@ class FullSpoolDiskIT {
     Path fullSpool = root.resolve("full-spool");
     Files.createDirectories(fullSpool);
     Path config = root.resolve("full-spool.properties");
-    Files.writeString(config, "agi.port = " + freePort() + "\nspool.dir = " + fullSpool
+    Files.writeString(config, "agi.port = " + freePort() + "\nmedia.mode = record\nspool.dir = " + fullSpool
         + "\nhandoff.store-url = jdbc:sqlite:" + root.resolve("other.db") + "\n");
     String jar = System.getProperty("empathyivr.jar");
     Process both = new ProcessBuilder(List.of("unshare", "-m", "sh", "-c",

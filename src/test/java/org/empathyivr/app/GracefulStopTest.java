@@ -47,6 +47,7 @@ class GracefulStopTest {
     Path handoffs = dir.resolve("handoffs.jsonl");
     var settings = org.empathyivr.config.SettingsReader.read(Map.of(
         "agi.port", Integer.toString(port),
+        "media.mode", "record",
         "agi.stop-wait-seconds", "30",
         "spool.dir", dir.resolve("spool").toString(),
         "handoff.store-url", "jsonl:" + handoffs,

@@ -75,6 +75,7 @@ class HostileCallerTest {
     }
     var settings = org.empathyivr.config.SettingsReader.read(Map.of(
         "agi.port", Integer.toString(port),
+        "media.mode", "record",
         "spool.dir", root.resolve("spool").toString(),
         "handoff.store-url", "jdbc:sqlite:" + root.resolve("handoffs.db")));
     CountDownLatch ready = new CountDownLatch(1);

@@ -73,6 +73,8 @@ final class RunningSupportLine implements AutoCloseable {
                 "directory.csv-file", directory.toString(),
                 "web.port", Integer.toString(freePort()),
                 "web.token", AGENT_TOKEN));
+    values.put("media.mode", "record");
+    values.put("media.port", "0");
     values.putAll(more);
     var settings = SettingsReader.read(values);
     speechToText = VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers());

@@ -141,6 +141,7 @@ class ScaleOutIT {
       Path config = dir.resolve("empathy-ivr.properties");
       Files.writeString(config, String.join("\n",
           "agi.port = " + port,
+          "media.mode = record",
           "spool.dir = " + dir.resolve("spool"),
           "handoff.store-url = " + storeUrl.replace("\\", "\\\\"),
           ""));

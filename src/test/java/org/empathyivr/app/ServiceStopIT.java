@@ -36,7 +36,7 @@ class ServiceStopIT {
       port = probe.getLocalPort();
     }
     Path config = root.resolve("empathy-ivr.properties");
-    Files.writeString(config, "agi.port = " + port + "\nagi.stop-wait-seconds = 30\nspool.dir = " + root.resolve("spool")
+    Files.writeString(config, "agi.port = " + port + "\nmedia.mode = record\nagi.stop-wait-seconds = 30\nspool.dir = " + root.resolve("spool")
         + "\nhandoff.store-url = jdbc:sqlite:" + root.resolve("handoffs.db") + "\n");
     Path log = root.resolve("service.log");
     Process service = new ProcessBuilder(List.of("java", "-jar", jar, "serve", "--config", config.toString()))

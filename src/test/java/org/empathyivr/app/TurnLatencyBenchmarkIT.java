@@ -48,6 +48,7 @@ class TurnLatencyBenchmarkIT {
         String.join(
             "\n",
             "agi.port = " + port,
+            "media.mode = record",
             "spool.dir = " + root.resolve("spool"),
             "handoff.store-url = jdbc:sqlite:" + root.resolve("handoffs.db"),
             ""));

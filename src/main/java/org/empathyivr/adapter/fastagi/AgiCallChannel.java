@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -26,6 +25,8 @@ import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerHungUp;
 import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.Played;
+import org.empathyivr.domain.port.TurnListener;
 import org.empathyivr.domain.port.Recording;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpokenPrompt;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>One per call, used by the call's thread. A recording is deleted (or set aside, see {@link CallSpool}) once its
  * audio is read; {@link #close()} deletes the call's files.
  */
-final class AgiCallChannel implements CallChannel, AutoCloseable {
+final class AgiCallChannel implements LineChannel {
   private static final Logger log = LoggerFactory.getLogger(AgiCallChannel.class);
   /** Channel variables cannot hold line breaks, and agents need no novels in a screen pop. */
   static final int MAX_VARIABLE_CHARS = 1000;
@@ -92,7 +93,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
   }
 
   @Override
-  public Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
+  public Played play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
     Path file;
     try {
       Files.createDirectories(callDir);
@@ -112,15 +113,15 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     turns.end();
     AgiReply reply = send(new StreamFileCommand(file.toString(), interruptKeys), "STREAM FILE");
     int result = reply.getResultCode();
-    if (result > 0) return Optional.of((char) result);
-    if (result == 0) return Optional.empty();
+    if (result > 0) return Played.byKey((char) result);
+    if (result == 0) return Played.WHOLE;
     // -1: the caller hung up during playback, or Asterisk could not play the file. Only a live channel tells them apart.
     send(new ChannelStatusCommand(), "CHANNEL STATUS");
     throw new CallFailure("Asterisk could not play " + file + ".wav (" + reply.getFirstLine() + ")");
   }
 
   @Override
-  public Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp, CallFailure {
+  public Recording record(Listening listening, TurnListener listener) throws CallerHungUp, CallFailure {
     Path base = callDir.resolve("rec-" + ++sequence);
     Path wav = base.resolveSibling(base.getFileName() + ".wav");
     try {
@@ -132,7 +133,7 @@ final class AgiCallChannel implements CallChannel, AutoCloseable {
     RecordFileCommand command =
         new RecordFileCommand(
             base.toString(), "wav", listening.stopKeys(), listening.maxMs(), 0, false, listening.silenceSeconds());
-    try (RecordingFollower follower = RecordingFollower.start(wav, asRecorded)) {
+    try (RecordingFollower follower = RecordingFollower.start(wav, listener::hear)) {
       AgiReply reply;
       try {
         reply = send(command, "RECORD FILE");

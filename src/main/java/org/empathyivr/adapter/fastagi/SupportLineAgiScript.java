@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.empathyivr.adapter.audiosocket.MediaServer;
 import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.domain.dialog.Conversation;
 import org.empathyivr.domain.dialog.DialogSettings;
@@ -60,6 +61,7 @@ public final class SupportLineAgiScript implements AgiScript {
   private final int maxCalls;
   private final Semaphore lines;
   private final BusyHandoffs busyHandoffs;
+  private final Optional<MediaServer> media;
 
   /**
    * @param spool where the calls' recordings and prompts go ({@link #prepare()} creates it)
@@ -68,6 +70,8 @@ public final class SupportLineAgiScript implements AgiScript {
    * @param busyHandoffs stores the handoffs of callers turned away because every line is busy
    * @param maxCalls the most conversations at once
    * @param turns where the calls' channels report the phases of each turn ({@link TurnTiming#NONE} to time none)
+   * @param media where the calls' audio streams over AudioSocket; empty: every call plays files and records turns
+   *     ({@code RECORD FILE})
    */
   public SupportLineAgiScript(
       SpeechToText speechToText,
@@ -82,7 +86,8 @@ public final class SupportLineAgiScript implements AgiScript {
       Whispers whispers,
       BusyHandoffs busyHandoffs,
       int maxCalls,
-      TurnTiming turns) {
+      TurnTiming turns,
+      Optional<MediaServer> media) {
     if (maxCalls < 1) throw new IllegalArgumentException("maxCalls < 1: " + maxCalls);
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
@@ -98,6 +103,7 @@ public final class SupportLineAgiScript implements AgiScript {
     this.maxCalls = maxCalls;
     this.lines = new Semaphore(maxCalls);
     this.turns = turns;
+    this.media = media;
   }
 
   /** Reports calls, handoffs, turn times and errors to {@code observer} from now on (for metrics). */
@@ -178,7 +184,7 @@ public final class SupportLineAgiScript implements AgiScript {
     long startedNanos = System.nanoTime();
     CallObserver observer = this.observer;
     observer.callStarted();
-    try (AgiCallChannel call = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns)) {
+    try (LineChannel call = channelFor(channel, callId, observer)) {
       log.info("call started on {} (script {})", request.getChannel(), request.getScript());
       Outcome outcome =
           new Conversation(
@@ -207,6 +213,12 @@ public final class SupportLineAgiScript implements AgiScript {
     } finally {
       observer.callEnded();
     }
+  }
+
+  /** The call's channel: its audio streamed over AudioSocket when media is on, else files and RECORD FILE. */
+  private LineChannel channelFor(AgiChannel channel, String callId, CallObserver observer) {
+    AgiCallChannel line = new AgiCallChannel(channel, prompts, spool, callId, whispers, observer, turns);
+    return media.<LineChannel>map(m -> new StreamedCallChannel(channel, line, m, observer, turns)).orElse(line);
   }
 
   /**

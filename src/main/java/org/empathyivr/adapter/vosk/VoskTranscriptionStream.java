@@ -168,6 +168,13 @@ final class VoskTranscriptionStream implements TranscriptionStream {
     }
   }
 
+  /** The words up to the pause whose final result was taken, once it was taken and the caller has not spoken since. */
+  @Override
+  public synchronized Optional<String> wordsSoFar() {
+    if (!pauseFinalTaken || failure != null || done) return Optional.empty();
+    return Optional.of(VoskResults.toTranscript(results, offsetSeconds).text());
+  }
+
   @Override
   public synchronized Transcript finish() throws SpeechFailure {
     if (done) throw new IllegalStateException("finished or closed already");

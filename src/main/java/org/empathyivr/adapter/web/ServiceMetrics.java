@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.empathyivr.adapter.fastagi.CallObserver;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.ForwardingSpeechToText;
@@ -164,6 +165,11 @@ public final class ServiceMetrics implements CallObserver {
       @Override
       public void accept(Audio piece) {
         stream.accept(piece);
+      }
+
+      @Override
+      public Optional<String> wordsSoFar() {
+        return stream.wordsSoFar();
       }
 
       @Override

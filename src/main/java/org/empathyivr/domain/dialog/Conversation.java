@@ -25,6 +25,8 @@ import org.empathyivr.domain.port.CallerHungUp;
 import org.empathyivr.domain.port.Clock;
 import org.empathyivr.domain.port.HandoffStore;
 import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.Played;
+import org.empathyivr.domain.port.TurnListener;
 import org.empathyivr.domain.port.Recording;
 import org.empathyivr.domain.port.SpeechFailure;
 import org.empathyivr.domain.port.SpeechToText;
@@ -71,6 +73,8 @@ public final class Conversation {
   private Optional<String> reflection = Optional.empty();
   private boolean confirmed;
   private final CallerStory story = new CallerStory();
+  /** The caller started speaking over a prompt, and that turn is not heard yet: nothing more is said until it is. */
+  private boolean callerTalking;
   /** The caller is asked to say an unclear issue again once per call, never twice. */
   private boolean askedToRepeat;
 
@@ -291,7 +295,7 @@ public final class Conversation {
     List<String> candidates = CallerNames.candidates(directory.firstNames());
     try (TranscriptionStream nameWords = speechToText.startTranscribingName(candidates);
         TranscriptionStream freeWords = speechToText.startTranscribing()) {
-      Recording recording = record(settings.answerListening(), nameWords, freeWords);
+      Recording recording = record(settings.answerListening(), freeWords, nameWords, freeWords);
       if (recording.endedByKey()) {
         callerKeyed(recording.key());
         return new NameAnswer(Optional.empty(), Optional.empty(), recording.key() == DialogSettings.KEY_PERSON);
@@ -323,7 +327,7 @@ public final class Conversation {
       Transcript heard;
       // Decoded while the caller speaks: when the recording ends, only the last moments are left to decode.
       try (TranscriptionStream stream = speechToText.startTranscribing()) {
-        Recording recording = record(settings.issueListening(), stream);
+        Recording recording = record(settings.issueListening(), stream, stream);
         if (recording.endedByKey() && recording.key() == DialogSettings.KEY_PERSON) {
           callerKeyed(recording.key());
           return Heard.PERSON;
@@ -373,7 +377,7 @@ public final class Conversation {
       // The answer words and the free words ("no, it's the router") are both decoded as the caller speaks.
       try (TranscriptionStream answerWords = speechToText.startTranscribingAnswer();
           TranscriptionStream freeWords = speechToText.startTranscribing()) {
-        Recording recording = record(settings.answerListening(), answerWords, freeWords);
+        Recording recording = record(settings.answerListening(), freeWords, answerWords, freeWords);
         if (recording.endedByKey() && KEYS_ANSWER.indexOf(recording.key()) >= 0) {
           callerKeyed(recording.key());
           return new Confirmation(Answer.fromKey(recording.key()), Optional.empty());
@@ -439,8 +443,14 @@ public final class Conversation {
     }
   }
 
+  /**
+   * Says a line, part by part, until the caller presses one of {@code interruptKeys} (returned) or starts speaking over
+   * it: then the rest of the line, and every line after it until the caller's turn is heard, is left unsaid (lines
+   * the caller must hear whole excepted), and what they say is their turn.
+   */
   private Optional<Character> say(Phrasing.Line line, String interruptKeys)
       throws CallerHungUp, CallFailure, SpeechFailure {
+    if (callerTalking && !line.heardWhole()) return Optional.empty();
     Instant now = clock.now();
     transcript.add(new Turn(now, Speaker.ASSISTANT, line.text(), 1.0));
     line.ids().forEach(id -> phrasesUsed.add(new PhraseUse(now, id)));
@@ -451,11 +461,16 @@ public final class Conversation {
     try {
       for (int i = 0; i < audio.size(); i++) {
         Phrasing.Part part = line.parts().get(i);
-        SpokenPrompt prompt = new SpokenPrompt(part.text(), audio.get(i).await(), !part.personal(), i > 0);
-        Optional<Character> key = channel.play(prompt, interruptKeys);
-        if (key.isPresent()) {
-          callerKeyed(key.get());
-          return key;
+        SpokenPrompt prompt =
+            new SpokenPrompt(part.text(), audio.get(i).await(), !part.personal(), i > 0, line.heardWhole());
+        Played played = channel.play(prompt, interruptKeys);
+        if (played.key().isPresent()) {
+          callerKeyed(played.key().get());
+          return played.key();
+        }
+        if (played.callerSpoke()) {
+          callerTalking = true;
+          return Optional.empty();
         }
       }
       return Optional.empty();
@@ -465,13 +480,24 @@ public final class Conversation {
   }
 
   /**
-   * Records the caller's turn; each piece of audio, as Asterisk writes it, goes to every recognizer that listens for
-   * this turn and to the frustration meter's voice analysis.
+   * Records the caller's turn; each piece of audio, as it comes, goes to every recognizer that listens for this turn
+   * and to the frustration meter's voice analysis. Where the assistant decides when the turn ends, it asks {@code
+   * words} what the caller said up to their pause.
    */
-  private Recording record(Listening listening, TranscriptionStream... listeners) throws CallerHungUp, CallFailure {
-    return channel.record(listening, piece -> {
-      for (TranscriptionStream listener : listeners) listener.accept(piece);
-      frustrationMeter.hear(piece);
+  private Recording record(Listening listening, TranscriptionStream words, TranscriptionStream... listeners)
+      throws CallerHungUp, CallFailure {
+    callerTalking = false;
+    return channel.record(listening, new TurnListener() {
+      @Override
+      public void hear(Audio piece) {
+        for (TranscriptionStream listener : listeners) listener.accept(piece);
+        frustrationMeter.hear(piece);
+      }
+
+      @Override
+      public Optional<String> wordsSoFar() {
+        return words.wordsSoFar();
+      }
     });
   }
 

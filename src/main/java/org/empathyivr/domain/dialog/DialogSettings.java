@@ -1,7 +1,9 @@
 package org.empathyivr.domain.dialog;
 
+import java.time.Duration;
 import org.empathyivr.domain.frustration.FrustrationSettings;
 import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.TurnEnding;
 
 /**
  * How patient the assistant is, and where it sends callers.
@@ -47,10 +49,15 @@ public record DialogSettings(
     }
   }
 
-  /** Sensible defaults: 45 s to describe the issue, 3 s of silence to end it; 8 s and 2 s for an answer. */
+  /**
+   * Sensible defaults: 45 s to describe the issue, 3 s of silence to end it (0.5 s after a finished sentence, 1.5 s
+   * after an unfinished one where the assistant decides); 8 s and 2 s for an answer (0.4 s and 1 s).
+   */
   public static DialogSettings defaults() {
     return new DialogSettings(
-        new Listening(45_000, 3, "0#"), new Listening(8_000, 2, "012#"), 2, 2, 2, "support", 5,
+        new Listening(45_000, 3, "0#", new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500))),
+        new Listening(8_000, 2, "012#", new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000))),
+        2, 2, 2, "support", 5,
         FrustrationSettings.defaults());
   }
 }

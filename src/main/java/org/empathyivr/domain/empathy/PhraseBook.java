@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the assistant can say: ids, each with one or more variants, parsed from the admin-editable
- * {@code prompts/phrasebook.txt} format ({@code id = text}, {@code #} comments, blank lines ignored).
+ * {@code prompts/phrasebook.txt} format ({@code id = text}, {@code id! = text} for a line heard whole, {@code #}
+ * comments, blank lines ignored).
  *
  * <p>Immutable and thread-safe. A line may carry slots like {@code {name}}; {@link #REQUIRED_IDS} must all be
  * present, so a broken phrasebook is refused at startup, not in the middle of a call.
@@ -48,14 +49,16 @@ public final class PhraseBook {
           "reassure",
           "closing");
 
-  private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9.\\-]*)\\s*=\\s*(.+)");
+  private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9.\\-]*)(!?)\\s*=\\s*(.+)");
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
   static final Set<String> KNOWN_SLOTS = Set.of("name", "reflection");
 
   private final Map<String, List<String>> variants;
+  private final Set<String> heardWhole;
 
-  private PhraseBook(Map<String, List<String>> variants) {
+  private PhraseBook(Map<String, List<String>> variants, Set<String> heardWhole) {
     this.variants = variants;
+    this.heardWhole = heardWhole;
   }
 
   /**
@@ -66,6 +69,7 @@ public final class PhraseBook {
    */
   public static PhraseBook parse(String text, String source) {
     Map<String, List<String>> variants = new LinkedHashMap<>();
+    Set<String> whole = new java.util.HashSet<>();
     String[] lines = text.split("\\R", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -74,7 +78,8 @@ public final class PhraseBook {
       if (!m.matches()) {
         throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected 'id = text', got: " + line);
       }
-      String phrase = m.group(2).strip();
+      String phrase = m.group(3).strip();
+      if (!m.group(2).isEmpty()) whole.add(m.group(1));
       Matcher slot = SLOT.matcher(phrase);
       while (slot.find()) {
         if (!KNOWN_SLOTS.contains(slot.group(1))) {
@@ -88,7 +93,7 @@ public final class PhraseBook {
       if (!variants.containsKey(id)) throw new IllegalArgumentException(source + ": missing phrase id '" + id + "'");
     }
     variants.replaceAll((id, list) -> List.copyOf(list));
-    return new PhraseBook(Collections.unmodifiableMap(variants));
+    return new PhraseBook(Collections.unmodifiableMap(variants), Set.copyOf(whole));
   }
 
   /** The variants of an id, in file order. */
@@ -96,6 +101,14 @@ public final class PhraseBook {
     List<String> list = variants.get(id);
     if (list == null) throw new IllegalArgumentException("no phrase id '" + id + "'");
     return list;
+  }
+
+  /**
+   * True when the caller must hear the id's lines whole: an id written {@code id! = text} (on any of its variants),
+   * such as the handoff announcement. Speaking over it does not stop it.
+   */
+  public boolean heardWhole(String id) {
+    return heardWhole.contains(id);
   }
 
   /** True when the book has the id. */

@@ -20,12 +20,19 @@ public final class Phrasing {
    * ({@code personal}: a name, a reflection), which must not be kept after it. Fixed and personal parts alternate, so
    * a fixed part can be played from audio made before the call while the personal part after it is still being
    * synthesized. {@code ids} are the phrasebook ids the line was made from (none for a line not from the book).
+   * {@code heardWhole}: the caller must hear it whole (one of its ids is marked so in the book); speaking over it
+   * does not stop it.
    */
-  public record Line(String text, List<Part> parts, List<String> ids) {
+  public record Line(String text, List<Part> parts, List<String> ids, boolean heardWhole) {
     public Line {
       parts = List.copyOf(parts);
       ids = List.copyOf(ids);
       if (parts.isEmpty()) throw new IllegalArgumentException("a line without parts: \"" + text + "\"");
+    }
+
+    /** A line the caller may interrupt. */
+    public Line(String text, List<Part> parts, List<String> ids) {
+      this(text, parts, ids, false);
     }
 
     /** A line in one part. */
@@ -44,7 +51,7 @@ public final class Phrasing {
       for (Part part : next.parts) append(joined, part);
       List<String> both = new ArrayList<>(ids);
       both.addAll(next.ids);
-      return new Line(text + " " + next.text, joined, both);
+      return new Line(text + " " + next.text, joined, both, heardWhole || next.heardWhole);
     }
 
     /** The same line ending as a sentence ends: with a full stop unless it has its own end. */
@@ -53,7 +60,7 @@ public final class Phrasing {
       List<Part> ended = new ArrayList<>(parts);
       Part last = ended.remove(ended.size() - 1);
       ended.add(new Part(last.text() + ".", last.personal()));
-      return new Line(text + ".", ended, ids);
+      return new Line(text + ".", ended, ids, heardWhole);
     }
 
     private static void append(List<Part> parts, Part part) {
@@ -117,7 +124,7 @@ public final class Phrasing {
     }
     said.add(template);
     last = template;
-    return new Line(chosen, parts(template, values), List.of(id));
+    return new Line(chosen, parts(template, values), List.of(id), book.heardWhole(id));
   }
 
   /**

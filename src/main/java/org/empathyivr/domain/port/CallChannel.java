@@ -1,7 +1,5 @@
 package org.empathyivr.domain.port;
 
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.empathyivr.domain.summary.Handoff;
 
 /**
@@ -16,22 +14,22 @@ public interface CallChannel {
   void answer() throws CallerHungUp, CallFailure;
 
   /**
-   * Plays a prompt to the end, or until the caller presses one of {@code interruptKeys}.
-   *
-   * @return the key that interrupted the prompt, if any
+   * Plays a prompt to the end, or until the caller presses one of {@code interruptKeys}, or (on a channel that listens
+   * all the time, unless the prompt is {@link SpokenPrompt#heardWhole}) until the caller starts speaking over it.
    */
-  Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure;
+  Played play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure;
 
   /**
    * Records one caller turn and passes the audio on while it is being recorded, so it can be transcribed as the
-   * caller speaks. A hangup during the recording carries the audio heard before it.
+   * caller speaks. A hangup during the recording carries the audio heard before it. A channel that listens all the
+   * time starts the turn where the caller started speaking over the last prompt, if they did, and ends it by {@link
+   * Listening#ending}; the telephony's own recording ends it by {@link Listening#silenceSeconds}.
    *
-   * <p>{@code asRecorded} gets pieces of the recording in order, one at a time, possibly on another thread, and all of
+   * <p>{@code listener} hears pieces of the recording in order, one at a time, possibly on another thread, and all of
    * them before this method returns or throws: together they are the recording's audio (also on a hangup), except
-   * that they may run on past its end by trailing silence the telephony trimmed off when the recording ended. An
-   * exception from {@code asRecorded} ends the passing on and is rethrown here once the recording is over.
+   * that they may run on past its end by trailing silence the telephony trimmed off when the recording ended.
    */
-  Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp, CallFailure;
+  Recording record(Listening listening, TurnListener listener) throws CallerHungUp, CallFailure;
 
   /**
    * Leaves the handoff for the dialplan, which brings in a human. Works after a hangup too, as far as the telephony

@@ -9,15 +9,17 @@ package org.empathyivr.domain.port;
  *     something of this call (a name, a reflection), which must not outlive the call
  * @param continuesLine true when this prompt goes on with the line of the prompt played just before it (a line is
  *     played in parts: a fixed lead-in, then the caller's words), false when it starts a line
+ * @param heardWhole true for a prompt the caller must hear whole (the handoff announcement): speaking over it does not
+ *     stop it (keys still do where the dialog allows them)
  */
-public record SpokenPrompt(String text, Audio audio, boolean reusable, boolean continuesLine) {
+public record SpokenPrompt(String text, Audio audio, boolean reusable, boolean continuesLine, boolean heardWhole) {
   public SpokenPrompt {
     if (text == null) throw new IllegalArgumentException("text == null");
     if (audio == null) throw new IllegalArgumentException("audio == null");
   }
 
-  /** A prompt that starts a line. */
+  /** A prompt that starts a line, and that the caller may interrupt by speaking. */
   public SpokenPrompt(String text, Audio audio, boolean reusable) {
-    this(text, audio, reusable, false);
+    this(text, audio, reusable, false, false);
   }
 }

@@ -2,6 +2,7 @@ package org.empathyivr.domain.port;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transcription of one recording, fed while the caller is still speaking so that the transcript is ready moments
@@ -17,6 +18,12 @@ public interface TranscriptionStream extends AutoCloseable {
 
   /** Adds the next piece of the recording. */
   void accept(Audio piece);
+
+  /**
+   * The words heard up to the latest pause in the audio so far, when the stream knows them already (one that decodes
+   * as the audio comes takes a result in each pause); empty when it does not (yet). Never waits for a recognizer.
+   */
+  Optional<String> wordsSoFar();
 
   /** Ends the audio and returns what was heard in all of it; frees the recognizer. */
   Transcript finish() throws SpeechFailure;
@@ -42,6 +49,11 @@ public interface TranscriptionStream extends AutoCloseable {
       @Override
       public void accept(Audio piece) {
         if (!done) pieces.add(piece);
+      }
+
+      @Override
+      public Optional<String> wordsSoFar() {
+        return Optional.empty();
       }
 
       @Override

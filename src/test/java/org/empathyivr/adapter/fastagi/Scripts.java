@@ -27,7 +27,7 @@ final class Scripts {
             speech, speech, CsvCallerDirectory.empty(), store, Clock.SYSTEM,
             SettingsReader.read(Map.of()).dialog(), SupportLine.phraseBook(Optional.empty()),
             new CallSpool(spool, Duration.ZERO), new PromptFiles(spool), new Whispers(spool, speech), busyHandoffs,
-            maxCalls, TurnTiming.NONE);
+            maxCalls, TurnTiming.NONE, Optional.empty());
     script.prepare();
     script.renderFixedPrompts();
     return script;

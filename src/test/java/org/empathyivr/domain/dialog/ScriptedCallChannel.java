@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.CallChannel;
 import org.empathyivr.domain.port.CallFailure;
 import org.empathyivr.domain.port.CallerHungUp;
 import org.empathyivr.domain.port.Listening;
+import org.empathyivr.domain.port.Played;
+import org.empathyivr.domain.port.TurnListener;
 import org.empathyivr.domain.port.Recording;
 import org.empathyivr.domain.port.SpokenPrompt;
 import org.empathyivr.domain.summary.Handoff;
@@ -40,6 +41,9 @@ final class ScriptedCallChannel implements CallChannel {
   private record Silence() implements CallerTurn {}
 
   private record HangsUpDuringPrompt() implements CallerTurn {}
+
+  /** Starts speaking over the next prompt that may be interrupted; what they say is the next recording. */
+  private record SpeaksOverPrompt(String text) implements CallerTurn {}
 
   private final Deque<CallerTurn> turns = new ArrayDeque<>();
   private final List<String> log = new ArrayList<>();
@@ -82,6 +86,15 @@ final class ScriptedCallChannel implements CallChannel {
     return this;
   }
 
+  /**
+   * The caller starts saying {@code text} over the next prompt they may interrupt (as on a line that listens all the
+   * time): the prompt stops, and the words are the next recording.
+   */
+  ScriptedCallChannel speaksOverPrompt(String text) {
+    turns.add(new SpeaksOverPrompt(text));
+    return this;
+  }
+
   /** The caller hangs up while the next prompt plays. */
   ScriptedCallChannel hangsUpDuringPrompt() {
     turns.add(new HangsUpDuringPrompt());
@@ -99,7 +112,7 @@ final class ScriptedCallChannel implements CallChannel {
   }
 
   @Override
-  public Optional<Character> play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
+  public Played play(SpokenPrompt prompt, String interruptKeys) throws CallerHungUp, CallFailure {
     if (hungUp) throw new CallerHungUp("dead channel");
     if (failPlayback) throw new CallFailure("prompt could not be played");
     // A line played in parts (a fixed lead-in, then the caller's words) is one thing said, as the caller hears it.
@@ -119,17 +132,24 @@ final class ScriptedCallChannel implements CallChannel {
     if (turns.peek() instanceof PressesDuringPrompt p && interruptKeys.indexOf(p.key()) >= 0) {
       turns.poll();
       log.add("key during prompt: " + p.key());
-      return Optional.of(p.key());
+      return Played.byKey(p.key());
     }
-    return Optional.empty();
+    if (turns.peek() instanceof SpeaksOverPrompt s && !prompt.heardWhole()) {
+      turns.poll();
+      turns.addFirst(new Says(s.text()));
+      log.add("speaks over prompt");
+      return Played.CALLER_SPOKE;
+    }
+    return Played.WHOLE;
   }
 
   @Override
-  public Recording record(Listening listening, Consumer<Audio> asRecorded) throws CallerHungUp {
+  public Recording record(Listening listening, TurnListener asRecorded) throws CallerHungUp {
     if (hungUp) throw new CallerHungUp("dead channel");
     log.add("record");
     CallerTurn turn = turns.poll();
-    if (turn == null || turn instanceof PressesDuringPrompt || turn instanceof HangsUpDuringPrompt) {
+    if (turn == null || turn instanceof PressesDuringPrompt || turn instanceof HangsUpDuringPrompt
+        || turn instanceof SpeaksOverPrompt) {
       throw new IllegalStateException("the script has no caller turn left for this recording; log: " + log);
     }
     if (turn instanceof Says s) {
@@ -150,11 +170,11 @@ final class ScriptedCallChannel implements CallChannel {
     throw new CallerHungUp("hung up while recording", partial);
   }
 
-  private static Audio passOn(Audio audio, Consumer<Audio> asRecorded) {
+  private static Audio passOn(Audio audio, TurnListener asRecorded) {
     short[] samples = audio.samples();
     int half = samples.length / 2;
-    asRecorded.accept(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, 0, half)));
-    asRecorded.accept(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, half, samples.length)));
+    asRecorded.hear(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, 0, half)));
+    asRecorded.hear(new Audio(audio.sampleRateHz(), Arrays.copyOfRange(samples, half, samples.length)));
     return audio;
   }
 
