@@ -128,7 +128,7 @@ class ConversationTest {
 
     Outcome outcome = call(null, null);
 
-    assertTrue(channel.log().get(1).startsWith("say: Hello, and than"), channel.log().toString());
+    assertTrue(channel.log().get(1).startsWith("say: Hello, th"), channel.log().toString());
     assertEquals(NameSource.NONE, outcome.handoff().caller().nameSource());
     assertEquals("Unknown caller: no issue heard; reason: caller-hung-up", outcome.handoff().summaryLine());
   }
