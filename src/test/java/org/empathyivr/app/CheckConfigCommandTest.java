@@ -1,6 +1,7 @@
 package org.empathyivr.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,8 +25,39 @@ class CheckConfigCommandTest {
 
     assertEquals(0, run("check-config", file.toString()));
 
-    assertEquals(file + ": OK\n", text(out));
+    assertEquals(String.join("\n",
+        file + ": OK",
+        file + ": FastAGI on 127.0.0.1:4600 (AGI(agi://HOST:4600/support)), this host only",
+        file + ": AudioSocket on 127.0.0.1:9092 (Asterisk connects to 127.0.0.1:9092), this host only",
+        ""), text(out));
     assertEquals("", text(err));
+  }
+
+  @Test
+  void itSaysWhenAPortIsOpenToAnyHostAndWhereAsteriskConnects() throws Exception {
+    Path file = dir.resolve("empathy-ivr.properties");
+    Files.writeString(file, "agi.bind-address = 0.0.0.0\nagi.allowed-clients = 10.0.0.5\n"
+        + "media.bind-address = 0.0.0.0\nmedia.connect-address = 10.0.0.9\n");
+
+    assertEquals(0, run("check-config", file.toString()));
+
+    assertEquals(String.join("\n",
+        file + ": OK",
+        file + ": FastAGI on 0.0.0.0:4573 (AGI(agi://HOST:4573/support)), only from 10.0.0.5",
+        file + ": AudioSocket on 0.0.0.0:9092 (Asterisk connects to 10.0.0.9:9092), from ANY host: list your"
+            + " Asterisk servers in media.allowed-clients",
+        ""), text(out));
+  }
+
+  @Test
+  void aWildcardAudioSocketAddressNeedsTheAddressAsteriskConnectsTo() throws Exception {
+    Path file = dir.resolve("empathy-ivr.properties");
+    Files.writeString(file, "media.bind-address = 0.0.0.0\nmedia.port = 4573\n");
+
+    assertEquals(2, run("check-config", file.toString()));
+
+    assertTrue(text(err).contains("'media.connect-address' must name the address Asterisk connects to"), text(err));
+    assertTrue(text(err).contains("'media.port' must differ from 'agi.port' (4573)"), text(err));
   }
 
   @Test
