@@ -124,6 +124,9 @@ public final class Soak implements Callable<Integer> {
         SettingsReader.read(
             Map.of(
                 "agi.port", Integer.toString(Benchmark.freePort()),
+                // Hundreds of calls as fast as the line serves them: prompt files and recordings, not audio paced
+                // in real time (the bench measures AudioSocket calls).
+                "media.mode", "record",
                 // Exactly the soak's calls: the line is full, and the busy callers are turned away.
                 "agi.max-calls", Integer.toString(concurrent),
                 "spool.dir", root.resolve("spool").toString(),

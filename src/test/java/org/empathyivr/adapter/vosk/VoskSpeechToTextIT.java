@@ -175,6 +175,24 @@ class VoskSpeechToTextIT {
   }
 
   @Test
+  void theWordsUpToAPauseAreKnownInThePauseAndForgottenWhenTheCallerGoesOn() throws Exception {
+    Audio words = caller("internet-dropping.wav"); // ends in more than a second of silence
+    try (TranscriptionStream stream = speech.startTranscribing()) {
+      short[] samples = words.samples();
+      int speechEnd = samples.length - 8000; // before its trailing silence
+      stream.accept(new Audio(8000, Arrays.copyOf(samples, speechEnd)));
+      assertEquals(java.util.Optional.empty(), stream.wordsSoFar(), "no pause yet");
+      stream.accept(new Audio(8000, Arrays.copyOfRange(samples, speechEnd, samples.length)));
+      ((VoskTranscriptionStream) stream).awaitBackgroundFed();
+      String soFar = stream.wordsSoFar().orElseThrow();
+      assertTrue(soFar.contains("internet"), soFar);
+      stream.accept(new Audio(8000, Arrays.copyOf(samples, speechEnd)));
+      assertEquals(java.util.Optional.empty(), stream.wordsSoFar(), "the caller went on");
+      assertTrue(stream.finish().text().contains("internet"));
+    }
+  }
+
+  @Test
   void aStreamFedInOddPiecesHearsWhatTheWholeRecordingGives() throws Exception {
     Audio recording = caller("internet-dropping.wav");
 
