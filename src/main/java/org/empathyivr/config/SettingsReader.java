@@ -266,8 +266,10 @@ public final class SettingsReader {
     int priority = number("handoff.priority", 0, 1000);
     FrustrationSettings frustration = frustration();
     if (!problems.isEmpty()) return null;
-    TurnEnding issueEnding = ending("dialog.issue.end-silence-ms", "dialog.issue.unfinished-silence-ms");
-    TurnEnding answerEnding = ending("dialog.answer.end-silence-ms", "dialog.answer.unfinished-silence-ms");
+    TurnEnding issueEnding =
+        ending("dialog.issue.end-silence-ms", "dialog.issue.unfinished-silence-ms", TurnEnding.STATEMENT_MIN_WORDS);
+    TurnEnding answerEnding =
+        ending("dialog.answer.end-silence-ms", "dialog.answer.unfinished-silence-ms", TurnEnding.ANSWER_MIN_WORDS);
     if (!problems.isEmpty()) return null;
     return new DialogSettings(
         new Listening(issueMax * 1000, issueSilence, "0#", issueEnding),
@@ -275,14 +277,14 @@ public final class SettingsReader {
         issueReprompts, corrections, answerReprompts, queue, priority, frustration);
   }
 
-  private TurnEnding ending(String finishedKey, String unfinishedKey) {
+  private TurnEnding ending(String finishedKey, String unfinishedKey, int minWords) {
     int finished = number(finishedKey, 100, 5000);
     int unfinished = number(unfinishedKey, 100, 10000);
     if (unfinished < finished) {
       problems.add("'" + unfinishedKey + "' (" + unfinished + ") must be at least '" + finishedKey + "' (" + finished + ")");
       return null;
     }
-    return new TurnEnding(Duration.ofMillis(finished), Duration.ofMillis(unfinished));
+    return new TurnEnding(Duration.ofMillis(finished), Duration.ofMillis(unfinished), minWords);
   }
 
   private FrustrationSettings frustration() {

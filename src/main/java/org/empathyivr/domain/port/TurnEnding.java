@@ -10,14 +10,20 @@ import java.util.Set;
  * Asterisk's {@code RECORD FILE} decides it itself, by {@link Listening#silenceSeconds}).
  *
  * <p>The rule: the turn ends after {@code finished} of silence when the words heard up to the pause sound like a
- * finished sentence; after {@code unfinished} when they end on a word a sentence does not end on ("my internet
- * keeps dropping when I ... "), or when they are not known yet. So a caller who pauses mid-sentence is not cut off,
- * and one who has finished gets the reply at once.
+ * finished statement: at least {@code minWords} words, the last neither a word a sentence does not end on ("my
+ * internet keeps dropping when I ... ") nor a number (a caller reading a number pauses between its groups). It ends
+ * after {@code unfinished} otherwise, and when the words are not known yet. So a caller who pauses mid-sentence is
+ * not cut off, and one who has finished gets the reply at once.
  *
  * @param finished the silence that ends a turn that sounds finished
  * @param unfinished the silence that ends any turn
+ * @param minWords the fewest words a finished statement has (1 for an answer: "yes")
  */
-public record TurnEnding(Duration finished, Duration unfinished) {
+public record TurnEnding(Duration finished, Duration unfinished, int minWords) {
+  /** A statement of the issue says what is wrong with what: fewer words are a start ("my set top box ..."). */
+  public static final int STATEMENT_MIN_WORDS = 5;
+  /** An answer may be one word. */
+  public static final int ANSWER_MIN_WORDS = 1;
   /**
    * Words a sentence does not end on: articles, possessives, prepositions, conjunctions, auxiliaries, pronouns that
    * start a clause, and hesitations.
@@ -31,10 +37,16 @@ public record TurnEnding(Duration finished, Duration unfinished) {
       "could", "will", "would", "should", "shall", "may", "might", "must", "not", "very", "really", "just", "also",
       "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "they", "they're", "he", "she", "you", "it's", "there's",
       "um", "uh", "er", "erm", "hmm", "so");
+  /** Number words: a number being read goes on after a pause. */
+  private static final Set<String> NUMBER_WORDS = Set.of(
+      "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+      "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "double", "triple");
 
   public TurnEnding {
     if (finished == null || unfinished == null) throw new IllegalArgumentException("durations must be given");
     if (finished.isNegative() || finished.isZero()) throw new IllegalArgumentException("finished <= 0: " + finished);
+    if (minWords < 1) throw new IllegalArgumentException("minWords < 1: " + minWords);
     if (unfinished.compareTo(finished) < 0) {
       throw new IllegalArgumentException("unfinished " + unfinished + " < finished " + finished);
     }
@@ -44,13 +56,14 @@ public record TurnEnding(Duration finished, Duration unfinished) {
   public boolean ends(Duration silence, Optional<String> wordsSoFar) {
     if (silence.compareTo(unfinished) >= 0) return true;
     if (silence.compareTo(finished) < 0) return false;
-    return wordsSoFar.filter(words -> !soundsUnfinished(words)).isPresent();
+    return wordsSoFar.filter(this::soundsFinished).isPresent();
   }
 
-  /** Whether {@code words} end on a word a sentence does not end on, or are none. */
-  public static boolean soundsUnfinished(String words) {
+  /** Whether {@code words} sound like a finished statement (see the class comment). */
+  public boolean soundsFinished(String words) {
     String[] w = words.trim().toLowerCase(Locale.ROOT).split("\\s+");
-    String last = w[w.length - 1].replaceAll("[^a-z']", "");
-    return last.isEmpty() || LEADING_WORDS.contains(last);
+    String last = w[w.length - 1].replaceAll("[^a-z0-9']", "");
+    if (last.isEmpty() || w.length < minWords) return false;
+    return !LEADING_WORDS.contains(last) && !NUMBER_WORDS.contains(last) && !last.matches(".*[0-9]");
   }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class MediaSessionTest {
   private static final Path CALLERS = Path.of("src/test/resources/callers");
   private static final Listening ISSUE =
-      new Listening(20_000, 3, "0#", new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500)));
+      new Listening(20_000, 3, "0#",
+          new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500), TurnEnding.STATEMENT_MIN_WORDS));
 
   private MediaServer server;
   private MediaServer.Expected expected;
@@ -102,7 +103,7 @@ class MediaSessionTest {
     long stopped = System.nanoTime();
     long since = stopped - (asterisk.speechStartedNanos() + firstLoud(speech) / 8 * 1_000_000L);
     assertTrue(since < 300_000_000L, "stopped " + since / 1_000_000 + " ms after the caller started");
-    Recording turn = session.listen(ISSUE, words("my internet keeps dropping"));
+    Recording turn = session.listen(ISSUE, words("my internet keeps dropping every evening"));
     assertEquals(Recording.End.SILENCE, turn.end());
     short[] heard = turn.audio().samples();
     int start = firstLoud(speech);
@@ -153,11 +154,11 @@ class MediaSessionTest {
     connect();
     short[] speech = wav("internet-dropping.wav");
     asterisk.says(speech);
-    Recording finished = session.listen(ISSUE, words("my internet keeps dropping"));
+    Recording finished = session.listen(ISSUE, words("my internet keeps dropping every evening"));
     long finishedEnd = System.nanoTime() - (asterisk.speechStartedNanos() + lastLoudEnd(speech) / 8 * 1_000_000L);
     Thread.sleep(1_000);
     asterisk.says(speech);
-    Recording unfinished = session.listen(ISSUE, words("my internet keeps dropping when i"));
+    Recording unfinished = session.listen(ISSUE, words("my internet keeps dropping every evening when i"));
     long unfinishedEnd = System.nanoTime() - (asterisk.speechStartedNanos() + lastLoudEnd(speech) / 8 * 1_000_000L);
     assertEquals(Recording.End.SILENCE, finished.end());
     assertEquals(Recording.End.SILENCE, unfinished.end());
@@ -171,7 +172,8 @@ class MediaSessionTest {
     asterisk.sendsNothingInSilence();
     long started = System.nanoTime();
     Recording nothing = session.listen(
-        new Listening(8_000, 1, "012#", new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000))),
+        new Listening(8_000, 1, "012#",
+            new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000), TurnEnding.ANSWER_MIN_WORDS)),
         words(""));
     assertEquals(Recording.End.SILENCE, nothing.end());
     assertTrue(System.nanoTime() - started >= 1_000_000_000L);
