@@ -234,3 +234,14 @@ say anon-04-2.wav  scot  -      "yes"
 say anon-05-1.wav  carib -      "David"
 say anon-05-2.wav  carib -      "I need help setting up voicemail"
 say anon-05-3.wav  carib -      "yes"
+
+# Callers who pause for a second mid-sentence, where a sentence goes on (after a noun, a conjunction, a verb): on a
+# streamed line the assistant must wait for the rest.
+say pause-01-1.wav lanc  -      "my laptop ... will not charge anymore"
+say pause-01-2.wav lanc  -      "yes"
+say pause-02-1.wav usm7  -      "I called yesterday about my internet and ... nobody has fixed it yet"
+say pause-02-2.wav usm7  -      "yes"
+say pause-03-1.wav slt   -      "the phone bill for this month is ... much higher than usual"
+say pause-03-2.wav slt   -      "yes"
+say pause-04-1.wav kevin -      "since last weekend my television ... keeps losing the picture"
+say pause-04-2.wav kevin -      "yes"

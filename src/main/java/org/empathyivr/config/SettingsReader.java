@@ -267,9 +267,9 @@ public final class SettingsReader {
     FrustrationSettings frustration = frustration();
     if (!problems.isEmpty()) return null;
     TurnEnding issueEnding =
-        ending("dialog.issue.end-silence-ms", "dialog.issue.unfinished-silence-ms", TurnEnding.STATEMENT_MIN_WORDS);
+        ending("dialog.issue.end-silence-ms", "dialog.issue.unfinished-silence-ms", true);
     TurnEnding answerEnding =
-        ending("dialog.answer.end-silence-ms", "dialog.answer.unfinished-silence-ms", TurnEnding.ANSWER_MIN_WORDS);
+        ending("dialog.answer.end-silence-ms", "dialog.answer.unfinished-silence-ms", false);
     if (!problems.isEmpty()) return null;
     return new DialogSettings(
         new Listening(issueMax * 1000, issueSilence, "0#", issueEnding),
@@ -277,14 +277,16 @@ public final class SettingsReader {
         issueReprompts, corrections, answerReprompts, queue, priority, frustration);
   }
 
-  private TurnEnding ending(String finishedKey, String unfinishedKey, int minWords) {
+  private TurnEnding ending(String finishedKey, String unfinishedKey, boolean statement) {
     int finished = number(finishedKey, 100, 5000);
     int unfinished = number(unfinishedKey, 100, 10000);
     if (unfinished < finished) {
       problems.add("'" + unfinishedKey + "' (" + unfinished + ") must be at least '" + finishedKey + "' (" + finished + ")");
       return null;
     }
-    return new TurnEnding(Duration.ofMillis(finished), Duration.ofMillis(unfinished), minWords);
+    Duration f = Duration.ofMillis(finished);
+    Duration u = Duration.ofMillis(unfinished);
+    return statement ? TurnEnding.statement(f, u) : TurnEnding.answer(f, u);
   }
 
   private FrustrationSettings frustration() {

@@ -56,9 +56,9 @@ public record DialogSettings(
   public static DialogSettings defaults() {
     return new DialogSettings(
         new Listening(45_000, 3, "0#",
-            new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500), TurnEnding.STATEMENT_MIN_WORDS)),
+            TurnEnding.statement(Duration.ofMillis(500), Duration.ofMillis(1500))),
         new Listening(8_000, 2, "012#",
-            new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000), TurnEnding.ANSWER_MIN_WORDS)),
+            TurnEnding.answer(Duration.ofMillis(400), Duration.ofMillis(1000))),
         2, 2, 2, "support", 5,
         FrustrationSettings.defaults());
   }

@@ -30,7 +30,7 @@ class MediaSessionTest {
   private static final Path CALLERS = Path.of("src/test/resources/callers");
   private static final Listening ISSUE =
       new Listening(20_000, 3, "0#",
-          new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500), TurnEnding.STATEMENT_MIN_WORDS));
+          TurnEnding.statement(Duration.ofMillis(500), Duration.ofMillis(1500)));
 
   private MediaServer server;
   private MediaServer.Expected expected;
@@ -173,7 +173,7 @@ class MediaSessionTest {
     long started = System.nanoTime();
     Recording nothing = session.listen(
         new Listening(8_000, 1, "012#",
-            new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000), TurnEnding.ANSWER_MIN_WORDS)),
+            TurnEnding.answer(Duration.ofMillis(400), Duration.ofMillis(1000))),
         words(""));
     assertEquals(Recording.End.SILENCE, nothing.end());
     assertTrue(System.nanoTime() - started >= 1_000_000_000L);

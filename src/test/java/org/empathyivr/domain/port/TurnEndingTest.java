@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /** When the caller's silence ends their turn: soon after a finished statement, later after a sentence left open. */
 class TurnEndingTest {
   private final TurnEnding issue =
-      new TurnEnding(Duration.ofMillis(500), Duration.ofMillis(1500), TurnEnding.STATEMENT_MIN_WORDS);
+      TurnEnding.statement(Duration.ofMillis(500), Duration.ofMillis(1500));
   private final TurnEnding answer =
-      new TurnEnding(Duration.ofMillis(400), Duration.ofMillis(1000), TurnEnding.ANSWER_MIN_WORDS);
+      TurnEnding.answer(Duration.ofMillis(400), Duration.ofMillis(1000));
 
   private static Duration ms(long ms) {
     return Duration.ofMillis(ms);
@@ -31,9 +31,20 @@ class TurnEndingTest {
     for (String open : new String[] {
         "my internet keeps dropping when i", "I moved to a new apartment and", "the problem is that the",
         "my bill is higher than", "um so my", "I'm really worried", "my set top box",
-        "the card number is four one one one", "my account is 12345"}) {
+        "the card number is four one one one", "my account is 12345", "since last weekend my television",
+        "my internet connection at home"}) {
       assertFalse(issue.ends(ms(1_000), Optional.of(open)), open);
       assertTrue(issue.ends(ms(1_500), Optional.of(open)), open);
+    }
+  }
+
+  @Test
+  void statementsThatSayWhatHappensAreFinished() {
+    for (String done : new String[] {
+        "my internet keeps dropping every evening", "I was charged twice this month", "the router lights are blinking red",
+        "my printer won't connect to the wifi", "I can't log in to my email", "my phone has no dial tone",
+        "since last weekend my television keeps losing the picture", "the technician never showed up yesterday"}) {
+      assertTrue(issue.ends(ms(500), Optional.of(done)), done);
     }
   }
 
@@ -53,8 +64,8 @@ class TurnEndingTest {
 
   @Test
   void silencesOutOfOrderAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new TurnEnding(ms(800), ms(500), 1));
-    assertThrows(IllegalArgumentException.class, () -> new TurnEnding(ms(0), ms(500), 1));
-    assertThrows(IllegalArgumentException.class, () -> new TurnEnding(ms(300), ms(500), 0));
+    assertThrows(IllegalArgumentException.class, () -> TurnEnding.answer(ms(800), ms(500)));
+    assertThrows(IllegalArgumentException.class, () -> TurnEnding.answer(ms(0), ms(500)));
+    assertThrows(IllegalArgumentException.class, () -> new TurnEnding(ms(300), ms(500), 0, false));
   }
 }
