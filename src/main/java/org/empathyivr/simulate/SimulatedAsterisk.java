@@ -79,8 +79,7 @@ public final class SimulatedAsterisk {
 
   private static void checkCallerAudio(List<CallerTurn> turns) {
     for (CallerTurn turn : turns) {
-      Path audio = turn instanceof CallerTurn.Says s ? s.audio()
-          : turn instanceof CallerTurn.HangUpAfter h ? h.audio() : null;
+      Path audio = turn.spokenAudio().orElse(null);
       if (audio == null) continue;
       try {
         Audio a = WavFile.read(audio);
