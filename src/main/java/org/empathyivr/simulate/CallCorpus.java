@@ -88,6 +88,9 @@ public record CallCorpus(Path file, List<ScriptedCall> calls) {
   private static CallerTurn resolved(CallerTurn turn, Path folder) {
     if (turn instanceof CallerTurn.Says s) return CallerTurn.says(existing(folder.resolve(s.audio())));
     if (turn instanceof CallerTurn.HangUpAfter h) return CallerTurn.hangUpAfter(existing(folder.resolve(h.audio())));
+    if (turn instanceof CallerTurn.Interrupts i) {
+      return CallerTurn.interrupts(existing(folder.resolve(i.audio())), i.at());
+    }
     return turn;
   }
 

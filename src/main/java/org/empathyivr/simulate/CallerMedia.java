@@ -102,6 +102,8 @@ final class CallerMedia {
       channel.turns.poll();
       if (turn instanceof Says s) {
         speech = speech(s.audio());
+      } else if (turn instanceof CallerTurn.Interrupts i) {
+        speech = speech(i.audio()); // no barge-in on STREAM FILE: the recording hears it as it would a Says
       } else if (turn instanceof HangUpAfter h) {
         speech = speech(h.audio());
         hangUpAt = Math.min(hangUpAt, speech.length * 1000L / Recorder.RATE_HZ);

@@ -2,6 +2,7 @@ package org.empathyivr.simulate;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What happened on the simulated channel, in order. Times are milliseconds since the connection opened. */
 public sealed interface Event {
@@ -23,8 +24,39 @@ public sealed interface Event {
   /** A {@code STREAM FILE} answered {@code result=-1 endpos=0}: missing, unplayable, or given with an extension. */
   record PromptFailed(String name) implements Event {}
 
-  /** The caller starts speaking this WAV into the recording that follows. */
+  /** The caller starts speaking this WAV: into the recording that follows, or on an AudioSocket call. */
   record CallerSpoke(Path audio) implements Event {}
+
+  /**
+   * A caller's speech on an AudioSocket call is over: when its first and last frame with sound went to the server.
+   * Emitted when the speech ends (and only when some of its sound was sent).
+   */
+  record CallerSpeechSent(CallerSpeech speech) implements Event {}
+
+  /**
+   * After a polite caller's speech ended, the first frame with sound (peak at least 300) reached the caller.
+   *
+   * @param whenMs when that frame arrived
+   * @param latencyMs from the end of the caller's speech ({@link CallerSpeech#endMs()}) to that frame
+   */
+  record AssistantReplied(long whenMs, long latencyMs) implements Event {}
+
+  /**
+   * A caller spoke over the assistant's prompt ({@link CallerTurn.Interrupts}).
+   *
+   * @param audio what the caller said
+   * @param speechStartMs when the first frame of the caller's speech with sound was sent
+   * @param quietAfterMs how long after that the assistant's audio went quiet: the first frame of a run of at least
+   *     100 ms without sound that began after the speech started; empty when the assistant was not speaking then or
+   *     never stopped while the session lasted
+   */
+  record BargedIn(Path audio, long speechStartMs, OptionalLong quietAfterMs) implements Event {}
+
+  /** {@code EXEC AudioSocket} connected to its server and sent the UUID message. */
+  record AudioSocketConnected(String uuid, String server, long whenMs) implements Event {}
+
+  /** An {@code EXEC AudioSocket} ended (or failed before connecting); its reply follows. */
+  record AudioSocketEnded(AudioSocketRun run) implements Event {}
 
   /** The caller pressed a key that an operation took. */
   record KeyPressed(char key) implements Event {}

@@ -25,6 +25,7 @@ final class LineReader {
   private final Socket socket;
   private final InputStream in;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+  private long consumed;
 
   LineReader(Socket socket) throws IOException {
     this.socket = socket;
@@ -37,7 +38,8 @@ final class LineReader {
     try {
       while (true) {
         int b = in.read();
-        if (b < 0) return new Closed(); // a partial last line without \n: Asterisk's fgets would see EOF too
+        if (b < 0) return new Closed();
+        consumed++; // a partial last line without \n: Asterisk's fgets would see EOF too
         if (b == '\n') {
           String line = partial.toString(StandardCharsets.UTF_8);
           partial.reset();
@@ -48,6 +50,16 @@ final class LineReader {
     } catch (SocketTimeoutException e) {
       return new TimedOut();
     }
+  }
+
+  /** How many bytes the reads so far took from the connection. */
+  long consumed() {
+    return consumed;
+  }
+
+  /** How many bytes have arrived that no read has taken yet. */
+  long available() throws IOException {
+    return in.available();
   }
 
   Optional<String> pendingPartialLine() {

@@ -23,6 +23,17 @@ import java.util.Optional;
  *     line included, as {@code "<< "}), {@code ">> "} service to Asterisk
  * @param serviceClosedSocket whether the session ended because the service closed the connection
  * @param gaveUp whether the simulator ended the session itself at its {@code giveUpAfter} limit
+ * @param audioSockets each {@code EXEC AudioSocket}, in order: when, how it ended, its reply
+ * @param callerSpeech on an AudioSocket call, each caller turn that spoke and whose sound reached the service: when
+ *     its first and last frame with sound (peak at least 500) was sent
+ * @param replyLatencies on an AudioSocket call, for each polite turn ({@link CallerTurn.Says}) that spoke: from the
+ *     end of its speech ({@link CallerSpeech#endMs()}) to the first frame with sound (peak at least 300) the caller
+ *     heard afterwards; a speech that got no such frame has none
+ * @param bargeInStopTimes on an AudioSocket call, for each {@link CallerTurn.Interrupts} that spoke over the assistant:
+ *     from the start of its speech to the moment the assistant's audio went quiet (the first frame of a run of at
+ *     least 100 ms without sound that began after the speech started); none when the assistant had already stopped
+ * @param heard every frame the caller heard during {@code EXEC AudioSocket}, with its arrival time
+ * @param callTime from {@code ANSWER} to the end of the FastAGI session; empty for a call never answered
  */
 public record SessionResult(
     Map<String, String> variables,
@@ -33,7 +44,13 @@ public record SessionResult(
     List<Duration> thinkTimesBetweenPrompts,
     List<String> wire,
     boolean serviceClosedSocket,
-    boolean gaveUp) {
+    boolean gaveUp,
+    List<AudioSocketRun> audioSockets,
+    List<CallerSpeech> callerSpeech,
+    List<Duration> replyLatencies,
+    List<Duration> bargeInStopTimes,
+    List<HeardFrame> heard,
+    Optional<Duration> callTime) {
 
   public SessionResult {
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
@@ -42,6 +59,25 @@ public record SessionResult(
     thinkTimesAfterRecordings = List.copyOf(thinkTimesAfterRecordings);
     thinkTimesBetweenPrompts = List.copyOf(thinkTimesBetweenPrompts);
     wire = List.copyOf(wire);
+    audioSockets = List.copyOf(audioSockets);
+    callerSpeech = List.copyOf(callerSpeech);
+    replyLatencies = List.copyOf(replyLatencies);
+    bargeInStopTimes = List.copyOf(bargeInStopTimes);
+    heard = List.copyOf(heard);
+    java.util.Objects.requireNonNull(callTime, "callTime");
+  }
+
+  /** A call without AudioSocket figures (as results were before AudioSocket). */
+  public SessionResult(Map<String, String> variables, String agiStatus, List<Event> events, List<Duration> thinkTimes,
+      List<Duration> thinkTimesAfterRecordings, List<Duration> thinkTimesBetweenPrompts, List<String> wire,
+      boolean serviceClosedSocket, boolean gaveUp) {
+    this(variables, agiStatus, events, thinkTimes, thinkTimesAfterRecordings, thinkTimesBetweenPrompts, wire,
+        serviceClosedSocket, gaveUp, List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+  }
+
+  /** Whether the service used {@code EXEC AudioSocket} in this call. */
+  public boolean usedAudioSocket() {
+    return !audioSockets.isEmpty();
   }
 
   /**

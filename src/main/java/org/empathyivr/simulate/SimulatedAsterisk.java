@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.empathyivr.adapter.audio.WavFile;
@@ -30,6 +33,11 @@ import org.empathyivr.domain.port.Audio;
  *
  * <p>Not real time by default: prompts and recordings take no time, everything else is as on a real line. One instance
  * can place several calls, one at a time.
+ *
+ * <p>{@code EXEC AudioSocket uuid,host:port} connects to the service's AudioSocket server as Asterisk does and runs
+ * the caller's side of the audio in real time, whatever {@link Builder#realtime} says ({@link AudioSocketSession},
+ * {@link AudioSocketCaller}); the result then also holds what the caller heard and when, and how fast the assistant
+ * answered and stopped for a barge-in.
  */
 public final class SimulatedAsterisk {
   private static final AtomicLong COUNTER = new AtomicLong(310_000 + (System.nanoTime() & 0xFFFF));
@@ -41,6 +49,13 @@ public final class SimulatedAsterisk {
    * command; a service that sends none gets it after this long (an assumption: no capture shows that case).
    */
   static final long HANGUP_AFTER_STREAM_FALLBACK_MS = 1_000;
+  /**
+   * Asterisk's AGI socket keeps Nagle's algorithm on: a line it writes while its previous one is not yet acknowledged
+   * waits for the service's delayed ACK, about 42 ms (capture: audiosocket-syntax.txt, J, a NOOP sent during EXEC
+   * AudioSocket answered 43 ms after the EXEC reply; audiosocket-caller-hangup.txt, D, the reply after HANGUP 42 ms
+   * late). Modelled after an {@code EXEC AudioSocket} reply only, until the service's next command acknowledges all.
+   */
+  static final long DELAYED_ACK_MS = 42;
 
   private final Builder b;
 
@@ -79,8 +94,7 @@ public final class SimulatedAsterisk {
 
   private static void checkCallerAudio(List<CallerTurn> turns) {
     for (CallerTurn turn : turns) {
-      Path audio = turn instanceof CallerTurn.Says s ? s.audio()
-          : turn instanceof CallerTurn.HangUpAfter h ? h.audio() : null;
+      Path audio = turn.spokenAudio().orElse(null);
       if (audio == null) continue;
       try {
         Audio a = WavFile.read(audio);
@@ -115,6 +129,9 @@ public final class SimulatedAsterisk {
     private Duration silentServiceLimit = Duration.ofSeconds(60);
     private Duration giveUpAfter = Duration.ofSeconds(120);
     private Consumer<Event> listener = event -> {};
+    private Duration politeGap = Duration.ofMillis(600);
+    private CallerSilence callerSilence = CallerSilence.ZERO_FRAMES;
+    private OptionalDouble echoDb = OptionalDouble.empty();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -181,13 +198,19 @@ public final class SimulatedAsterisk {
       return this;
     }
 
-    /** True: prompts and recordings take as long as on a real line. False (default): they take no time. */
+    /**
+     * True: prompts and recordings take as long as on a real line. False (default): they take no time. Audio over
+     * {@code EXEC AudioSocket} always runs in real time.
+     */
     public Builder realtime(boolean realtime) {
       this.realtime = realtime;
       return this;
     }
 
-    /** The caller hangs up when the service sends nothing this long while the channel is up (default 60 s). */
+    /**
+     * The caller hangs up when the service sends nothing this long while the channel is up (default 60 s); during
+     * {@code EXEC AudioSocket}, when the caller, with nothing to do, hears no frame with sound this long.
+     */
     public Builder hangUpWhenServiceSilentFor(Duration limit) {
       if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("limit <= 0: " + limit);
       this.silentServiceLimit = limit;
@@ -198,6 +221,36 @@ public final class SimulatedAsterisk {
     public Builder giveUpAfter(Duration limit) {
       if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("limit <= 0: " + limit);
       this.giveUpAfter = limit;
+      return this;
+    }
+
+    /**
+     * On an AudioSocket call, how long the assistant must have been quiet before a polite caller ({@link
+     * CallerTurn.Says}, {@link CallerTurn.HangUpAfter}) speaks (default 600 ms).
+     */
+    public Builder politeGap(Duration gap) {
+      if (gap.isNegative()) throw new IllegalArgumentException("gap < 0: " + gap);
+      this.politeGap = gap;
+      return this;
+    }
+
+    /**
+     * On an AudioSocket call, what the caller's channel sends while the caller is not speaking: all-zero frames every
+     * 20 ms (default: a phone keeps sending) or nothing (Asterisk's 2 s inactivity limit then ends a session in which
+     * the service sends nothing either).
+     */
+    public Builder callerSilence(CallerSilence silence) {
+      this.callerSilence = Objects.requireNonNull(silence, "silence");
+      return this;
+    }
+
+    /**
+     * On an AudioSocket call, a line without echo cancellation: what the caller hears comes back in the caller's audio
+     * {@code dB} below (e.g. -20), one frame (20 ms) later; the caller's channel then sends frames all the time.
+     */
+    public Builder echo(double dB) {
+      if (!Double.isFinite(dB)) throw new IllegalArgumentException("echo level not finite: " + dB);
+      this.echoDb = OptionalDouble.of(dB);
       return this;
     }
 
@@ -231,6 +284,16 @@ public final class SimulatedAsterisk {
     private boolean lastReplyPlayedToTheEnd;
     private boolean awaitingCommandAfterReply;
     private long noticeDueNanos = -1;
+    private final AudioSocketCaller caller;
+    private final List<AudioSocketRun> audioSockets = new ArrayList<>();
+    private long giveUpAt;
+    private LineReader in;
+    /** Whether the reply about to be sent ends an {@code EXEC AudioSocket}. */
+    private boolean audioSocketReply;
+    /** The Nagle model after an AudioSocket reply: on, the last write not yet acknowledged (or -1), and from which byte the service's data acknowledges it. */
+    private boolean nagle;
+    private long unackedSinceNanos = -1;
+    private long ackAfterByte;
 
     Session(Socket socket, AgiRequest request, List<CallerTurn> turns, Builder settings) throws IOException {
       this.socket = socket;
@@ -240,6 +303,22 @@ public final class SimulatedAsterisk {
       this.channel = new SimulatedChannel(request, turns, new SoundFiles(settings.soundsDirectory, request.language(),
           settings.fileSystemRoot),
           this::nowMs, settings.silentServiceLimit.toMillis(), this::record);
+      this.caller = new AudioSocketCaller(channel, new AudioSocketCaller.Settings(settings.politeGap,
+          settings.callerSilence, settings.echoDb, settings.silentServiceLimit));
+      channel.audioSocket(this::audioSocket);
+    }
+
+    /** Runs {@code EXEC AudioSocket}; the AGI side reads nothing meanwhile, as Asterisk does. */
+    private Reply audioSocket(String args) {
+      try {
+        AudioSocketSession.Outcome outcome = new AudioSocketSession(channel, caller, startNanos, giveUpAt).run(args);
+        audioSockets.add(outcome.run());
+        audioSocketReply = true;
+        Reply reply = Reply.of(outcome.run().reply());
+        return outcome.callerHungUp() ? reply.withNotice(Reply.HangupNotice.SOON) : reply;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     private void record(Event event) {
@@ -252,9 +331,9 @@ public final class SimulatedAsterisk {
     }
 
     SessionResult run() throws IOException {
-      LineReader in = new LineReader(socket);
+      in = new LineReader(socket);
       for (String line : request.lines()) send(line);
-      long giveUpAt = startNanos + settings.giveUpAfter.toNanos();
+      giveUpAt = startNanos + settings.giveUpAfter.toNanos();
       boolean closed = false;
       boolean gaveUp = false;
       while (true) {
@@ -264,7 +343,11 @@ public final class SimulatedAsterisk {
           break;
         }
         long silentLimitAt = channel.isAlive() ? lastSentNanos + settings.silentServiceLimit.toNanos() : Long.MAX_VALUE;
-        long wakeAt = Math.min(giveUpAt, Math.min(silentLimitAt, noticeDueNanos < 0 ? Long.MAX_VALUE : noticeDueNanos));
+        OptionalLong callerHangsUp = channel.isAlive() ? caller.hangUpDueMs() : OptionalLong.empty();
+        long callerHangsUpAt = callerHangsUp.isPresent() ? startNanos + callerHangsUp.getAsLong() * 1_000_000
+            : Long.MAX_VALUE;
+        long wakeAt = Math.min(Math.min(giveUpAt, callerHangsUpAt),
+            Math.min(silentLimitAt, noticeDueNanos < 0 ? Long.MAX_VALUE : noticeDueNanos));
         LineReader.Read read = in.read(Math.max(1, (wakeAt - now) / 1_000_000));
         if (read instanceof LineReader.Closed) {
           closed = true;
@@ -274,6 +357,13 @@ public final class SimulatedAsterisk {
           now = System.nanoTime();
           if (noticeDueNanos >= 0 && now >= noticeDueNanos) {
             sendHangupNotice();
+          } else if (channel.isAlive() && now >= callerHangsUpAt) {
+            // A timed hangup the caller set up during an AudioSocket session that has ended since.
+            caller.catchUp(nowMs());
+            if (!channel.isAlive()) {
+              channel.reportHangup();
+              sendHangupNotice();
+            }
           } else if (channel.isAlive() && now >= silentLimitAt) {
             if (channel.turns.peek() instanceof CallerTurn.HangUp) channel.turns.poll();
             channel.hangUp();
@@ -284,21 +374,43 @@ public final class SimulatedAsterisk {
         }
         answer(((LineReader.Line) read).text(), giveUpAt);
       }
+      long endMs = nowMs();
+      Optional<Duration> callTime = events.stream().filter(e -> e instanceof Event.Answered).findFirst()
+          .map(e -> Duration.ofMillis(endMs - ((Event.Answered) e).whenMs()));
       return new SessionResult(channel.variables(), channel.agiStatus(), events, thinkTimes,
-          thinkTimesAfterRecordings, thinkTimesBetweenPrompts, wire, closed, gaveUp);
+          thinkTimesAfterRecordings, thinkTimesBetweenPrompts, wire, closed, gaveUp, audioSockets,
+          caller.speeches(), caller.replyLatencies(), caller.bargeInStopTimes(), caller.ear(), callTime);
     }
 
     private void answer(String command, long giveUpAt) throws IOException {
       long receivedNanos = System.nanoTime();
       wire.add(">> " + command);
+      if (nagle && in.consumed() > ackAfterByte) unackedSinceNanos = -1; // sent after Asterisk's write: it ACKs it
       if (awaitingCommandAfterReply) {
         Duration think = Duration.ofNanos(receivedNanos - lastReplyNanos);
         thinkTimes.add(think);
         if (lastReplyRecorded) thinkTimesAfterRecordings.add(think);
         if (lastReplyPlayedToTheEnd && isStreamFile(command)) thinkTimesBetweenPrompts.add(think);
       }
+      boolean media = isCallerMedia(command);
+      if (media) {
+        caller.catchUp(nowMs());
+        if (!channel.isAlive() && noticeDueNanos < 0 && caller.hungUp()) {
+          channel.reportHangup();
+          sendHangupNotice();
+        }
+      }
       if (noticeDueNanos >= 0) sendHangupNotice();
-      Reply reply = channel.handle(command);
+      int turnsBefore = channel.turns.size();
+      int promptsBefore = events.size();
+      Reply reply;
+      try {
+        reply = channel.handle(command);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      boolean promptPlayed = events.subList(promptsBefore, events.size()).stream()
+          .anyMatch(e -> e instanceof Event.PromptPlayed);
       long pauseMs = settings.realtime ? Math.max(reply.takesMs(), reply.waitsMs()) : reply.waitsMs();
       long pauseEnd = Math.min(giveUpAt, receivedNanos + pauseMs * 1_000_000);
       if (reply.recording().isPresent()) {
@@ -308,7 +420,14 @@ public final class SimulatedAsterisk {
         sleepUntil(pauseEnd);
       }
       channel.reportHangup();
-      for (String line : reply.lines()) send(line);
+      sendReply(reply.lines());
+      if (media) caller.tookPart(nowMs(), turnsBefore != channel.turns.size(), promptPlayed);
+      if (audioSocketReply) {
+        audioSocketReply = false;
+        nagle = true;
+        unackedSinceNanos = lastSentNanos;
+        ackAfterByte = in.consumed() + in.available();
+      }
       lastReplyNanos = lastSentNanos;
       awaitingCommandAfterReply = true;
       lastReplyRecorded = reply.recordedCallerAudio();
@@ -320,6 +439,16 @@ public final class SimulatedAsterisk {
         case BEFORE_NEXT_REPLY -> noticeDueNanos = lastSentNanos + HANGUP_AFTER_STREAM_FALLBACK_MS * 1_000_000;
         case NONE -> {}
       }
+    }
+
+    /** The commands in which the caller takes part, and whose time an AudioSocket caller does not live through. */
+    private static boolean isCallerMedia(String command) {
+      List<String> argv = AgiArguments.parse(command);
+      if (argv.isEmpty()) return false;
+      String first = argv.get(0).toLowerCase(java.util.Locale.ROOT);
+      String two = argv.size() > 1 ? first + " " + argv.get(1).toLowerCase(java.util.Locale.ROOT) : first;
+      return two.equals("stream file") || two.equals("record file") || two.equals("get data")
+          || two.equals("wait for") || two.equals("control stream") || two.equals("get option");
     }
 
     private static boolean isStreamFile(String command) {
@@ -340,7 +469,31 @@ public final class SimulatedAsterisk {
 
     private void sendHangupNotice() throws IOException {
       noticeDueNanos = -1;
+      holdForAck();
       send("HANGUP");
+      acked(true);
+    }
+
+    private void sendReply(List<String> lines) throws IOException {
+      holdForAck();
+      for (String line : lines) send(line);
+      acked(false);
+    }
+
+    /** Nagle: a write waits while the previous one is unacknowledged, until the service's delayed ACK. */
+    private void holdForAck() {
+      if (nagle && unackedSinceNanos >= 0) sleepUntil(unackedSinceNanos + DELAYED_ACK_MS * 1_000_000);
+    }
+
+    /** After a write: it is unacknowledged now; a reply to an acknowledged exchange ends the model. */
+    private void acked(boolean notice) throws IOException {
+      if (!nagle) return;
+      if (unackedSinceNanos < 0 && !notice) {
+        nagle = false;
+        return;
+      }
+      unackedSinceNanos = lastSentNanos;
+      ackAfterByte = in.consumed() + in.available();
     }
 
     private void send(String line) throws IOException {

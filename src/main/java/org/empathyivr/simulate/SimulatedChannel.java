@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,7 @@ final class SimulatedChannel {
   private final Map<String, String> serviceVariables = new LinkedHashMap<>();
   private final Map<String, String> channelVariables = new HashMap<>();
   private final Map<String, String> database = new HashMap<>();
+  private Function<String, Reply> audioSocket = args -> Reply.of("200 result=-2");
   private boolean alive = true;
   private boolean answered;
   private boolean hangupUnreported;
@@ -72,6 +74,16 @@ final class SimulatedChannel {
 
   boolean isAlive() {
     return alive;
+  }
+
+  /** Whether the channel is up ({@code ANSWER} or {@code EXEC Answer}); CHANNEL STATUS says 4 (ring) before. */
+  boolean isAnswered() {
+    return answered;
+  }
+
+  /** What runs {@code EXEC AudioSocket} (given the application's argument) and gives its reply. */
+  void audioSocket(Function<String, Reply> runner) {
+    this.audioSocket = runner;
   }
 
   String agiStatus() {
@@ -213,7 +225,13 @@ final class SimulatedChannel {
         if (eq > 0) setVariable(args.substring(0, eq), args.substring(eq + 1));
         return Reply.of("200 result=0");
       }
-      case "noop", "verbose", "log", "playback", "wait", "progress", "ringing", "answer", "userevent" -> {
+      case "answer" -> {
+        return alive ? answer() : Reply.of("200 result=-1"); // ast_answer() refuses a hung-up channel
+      }
+      case "audiosocket" -> {
+        return audioSocket.apply(args);
+      }
+      case "noop", "verbose", "log", "playback", "wait", "progress", "ringing", "userevent" -> {
         return Reply.of("200 result=0");
       }
       default -> {

@@ -126,6 +126,18 @@ class SimulatedAsteriskTest {
   }
 
   @Test
+  void aBargeInTurnOnARecordFileCallIsRecordedAsTheCallerSpeaking() throws Exception {
+    // STREAM FILE cannot be barged in on: the recording that follows hears the caller as it would a Says.
+    Path caller = TestAudio.wav(tmp.resolve("caller.wav"), 8000, 12000, Optional.empty());
+    SessionResult call = call(List.of(command("STREAM FILE " + base(prompt) + " \"\"", 1),
+            command("RECORD FILE " + tmp.resolve("rec-1") + " wav \"#\" 10000 0 s=2", 1)),
+        CallerTurn.interrupts(caller, Duration.ofMillis(300)));
+    assertEquals(List.of("<< 200 result=0 endpos=16020", ">> RECORD FILE " + tmp.resolve("rec-1") + " wav \"#\" 10000 0 s=2",
+        "<< 200 result=6480 (timeout) endpos=20160"), afterCommand(call));
+    assertEquals(List.of(new Event.CallerSpoke(caller)), call.events(Event.CallerSpoke.class));
+  }
+
+  @Test
   void hangupAfterSpeakingEndsTheRecordingWithTheAudioSoFar() throws Exception {
     Path caller = TestAudio.wav(tmp.resolve("caller.wav"), 8000, 12000, Optional.empty());
     SessionResult call = call(List.of(command("RECORD FILE " + tmp.resolve("r") + " wav \"#\" 10000 0 s=2", 2),

@@ -41,6 +41,39 @@ final class TestAudio {
     return file;
   }
 
+  /** {@code count} 20 ms frames of an 8 kHz 440 Hz tone (peak 4000: the assistant is speaking). */
+  static java.util.List<short[]> toneFrames(int count) {
+    return frames(tone(8000, count * 160).samples());
+  }
+
+  /** {@code count} all-zero 20 ms frames. */
+  static java.util.List<short[]> zeroFrames(int count) {
+    java.util.List<short[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) out.add(new short[160]);
+    return out;
+  }
+
+  /** Samples cut into 160-sample frames; the last may be shorter. */
+  static java.util.List<short[]> frames(short[] samples) {
+    java.util.List<short[]> out = new java.util.ArrayList<>();
+    for (int i = 0; i < samples.length; i += 160) {
+      out.add(java.util.Arrays.copyOfRange(samples, i, Math.min(samples.length, i + 160)));
+    }
+    return out;
+  }
+
+  /**
+   * Caller speech whose every frame can be told apart: a loud tone with the frame's number as its first sample, in
+   * {@code frames} whole frames and a tail of {@code tailSamples}.
+   */
+  static Path numberedSpeech(Path file, int frames, int tailSamples) throws IOException {
+    short[] s = tone(8000, frames * 160 + tailSamples).samples();
+    for (int f = 0; f * 160 < s.length; f++) s[f * 160] = (short) (1000 + f);
+    Files.createDirectories(file.getParent());
+    WavFile.write(file, new Audio(8000, s), Optional.empty());
+    return file;
+  }
+
   /** A caller recording from src/test/resources/callers/. */
   static Path caller(String name) {
     try {
