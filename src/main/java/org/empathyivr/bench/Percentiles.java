@@ -13,6 +13,10 @@ final class Percentiles {
     return "p50 " + rank(ms, 0.50) + " ms, p95 " + p95(ms) + " ms, max " + Collections.max(ms) + " ms";
   }
 
+  static long p50(List<Long> ms) {
+    return rank(ms, 0.50);
+  }
+
   static long p95(List<Long> ms) {
     return rank(ms, 0.95);
   }

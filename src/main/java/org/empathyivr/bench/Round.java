@@ -13,6 +13,23 @@ import java.util.List;
  *     dead air inside what the assistant says
  * @param failures why each call that went wrong did
  * @param calls how many calls these figures are of
+ * @param streamed what the calls of the round showed when their audio streamed over AudioSocket
  */
 record Round(long wallMs, List<Long> turnTimesMs, List<Long> firstPromptMs, List<Long> gapsMs, List<String> failures,
-    int calls) {}
+    int calls, Streamed streamed) {
+
+  /**
+   * Figures of calls whose audio streamed over AudioSocket, as the caller lived them.
+   *
+   * @param replyMs for every turn a caller spoke and then waited: the end of their speech to the first frame of the
+   *     reply they heard
+   * @param bargeInStopMs for every caller who spoke over a prompt: the start of their speech to the prompt stopping
+   * @param listeningMs for every call, the answer to the assistant listening (the AudioSocket session's start)
+   * @param twoTurnCallMs for every call of the two-turn script (the issue, then yes), the answer to the handoff
+   * @param cutOff callers the assistant spoke over while they were still speaking
+   */
+  record Streamed(List<Long> replyMs, List<Long> bargeInStopMs, List<Long> listeningMs, List<Long> twoTurnCallMs,
+      int cutOff) {
+    static final Streamed NONE = new Streamed(List.of(), List.of(), List.of(), List.of(), 0);
+  }
+}

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
 import org.empathyivr.simulate.SessionResult;
+import org.empathyivr.simulate.CallerSpeech;
+import org.empathyivr.simulate.HeardFrame;
 import org.empathyivr.simulate.SimulatedAsterisk;
 
 /** Places rounds of simulated calls at once against the support line on a loopback port. */
@@ -61,8 +63,8 @@ final class SimulatedCalls {
     try {
       List<Future<List<Call>>> calls = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        List<CallerTurn> turns = nextScript();
-        calls.add(threads.submit(() -> List.of(call(turns, realtime))));
+        int script = nextScript();
+        calls.add(threads.submit(() -> List.of(call(script, realtime))));
       }
       return round(calls, startNanos);
     } finally {
@@ -104,11 +106,16 @@ final class SimulatedCalls {
     return new Thread(task, "simulated-asterisk-" + THREADS.incrementAndGet());
   }
 
-  private List<CallerTurn> nextScript() {
-    return callerScripts.get(placed.getAndIncrement() % callerScripts.size());
+  private int nextScript() {
+    return placed.getAndIncrement() % callerScripts.size();
   }
 
   private static Round round(List<Future<List<Call>>> placed, long startNanos) throws InterruptedException {
+    List<Long> replies = new ArrayList<>();
+    List<Long> bargeIns = new ArrayList<>();
+    List<Long> listening = new ArrayList<>();
+    List<Long> twoTurnCalls = new ArrayList<>();
+    int cutOff = 0;
     List<Long> turnTimes = new ArrayList<>();
     List<Long> firstPrompts = new ArrayList<>();
     List<Long> gaps = new ArrayList<>();
@@ -122,16 +129,48 @@ final class SimulatedCalls {
           call.result().thinkTimesBetweenPrompts().forEach(d -> gaps.add(d.toMillis()));
           if (call.firstPromptMs() >= 0) firstPrompts.add(call.firstPromptMs());
           call.failure().ifPresent(failures::add);
+          SessionResult r = call.result();
+          if (r.usedAudioSocket()) {
+            r.replyLatencies().forEach(d -> replies.add(d.toMillis()));
+            r.bargeInStopTimes().forEach(d -> bargeIns.add(d.toMillis()));
+            r.events(Event.Answered.class).stream().findFirst()
+                .ifPresent(a -> listening.add(r.audioSockets().get(0).startMs() - a.whenMs()));
+            if (call.script() == TWO_TURN_SCRIPT) r.callTime().ifPresent(t -> twoTurnCalls.add(t.toMillis()));
+            cutOff += spokenOver(r);
+          }
         }
       } catch (java.util.concurrent.ExecutionException e) {
         count++;
         failures.add(e.getCause().toString());
       }
     }
-    return new Round((System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, gaps, failures, count);
+    Round.Streamed streamed = listening.isEmpty() ? Round.Streamed.NONE
+        : new Round.Streamed(replies, bargeIns, listening, twoTurnCalls, cutOff);
+    return new Round(
+        (System.nanoTime() - startNanos) / 1_000_000, turnTimes, firstPrompts, gaps, failures, count, streamed);
   }
 
-  private Call call(List<CallerTurn> turns, boolean realtime) throws java.io.IOException {
+  /** The script of a caller who says the issue and then yes: the call whose length the figures follow. */
+  static final int TWO_TURN_SCRIPT = 0;
+
+  /**
+   * Whether the assistant spoke (a frame with sound reached the caller) while a caller who waited their turn was
+   * still speaking, after the first 300 ms of their speech (a prompt stopping for them takes that long): 1 or 0.
+   */
+  static int spokenOver(SessionResult r) {
+    for (CallerSpeech speech : r.callerSpeech()) {
+      if (speech.kind() != CallerSpeech.Kind.POLITE) continue;
+      for (HeardFrame frame : r.heard()) {
+        if (frame.atMs() > speech.startMs() + 300 && frame.atMs() < speech.endMs() - 20 && frame.peak() >= 300) {
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private Call call(int script, boolean realtime) throws java.io.IOException {
+    List<CallerTurn> turns = callerScripts.get(script);
     AtomicLong firstPromptNanos = new AtomicLong(-1);
     long startNanos = System.nanoTime();
     SimulatedAsterisk.Builder asterisk = SimulatedAsterisk.connectingTo("127.0.0.1", port);
@@ -148,11 +187,11 @@ final class SimulatedCalls {
             .build()
             .call(turns);
     long firstPromptMs = firstPromptNanos.get() < 0 ? -1 : (firstPromptNanos.get() - startNanos) / 1_000_000;
-    return new Call(result, firstPromptMs);
+    return new Call(result, firstPromptMs, script);
   }
 
-  /** One call: its record and when its first prompt was asked for (-1: never). */
-  private record Call(SessionResult result, long firstPromptMs) {
+  /** One call: its record, when its first prompt was asked for (-1: never), and which script the caller followed. */
+  private record Call(SessionResult result, long firstPromptMs, int script) {
     /** Why the call did not go as a call should: no handoff, a failed prompt, a broken or abandoned session. */
     java.util.Optional<String> failure() {
       if (result.gaveUp()) return java.util.Optional.of("gave up waiting for the service");

@@ -18,18 +18,29 @@ class BenchmarkIT {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @Test
-  void placesTwoCallsAtOnceAndPrintsTurnTimesFirstPromptAndMemory() throws Exception {
+  void placesCallsOnAStreamedLineAndOnARecordingLineAndPrintsWhatTheCallersLivedThrough() throws Exception {
     BundledVoskModel.directory();
     Path callers = Path.of(RunningSupportLine.fixture("yes.wav")).getParent();
 
-    int status = run("bench", "--callers", callers.toString(), "--calls", "2", "--burst");
+    int status = run("bench", "--callers", callers.toString(), "--calls", "4", "--burst");
 
     String printed = out.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
     assertEquals(0, status, printed + err.toString(StandardCharsets.UTF_8));
-    assertTrue(printed.contains("BENCH 2 calls started in the same instant (the worst case: every caller speaks at the"
-        + " same moments): 2 ok, 0 failed"), printed);
-    assertTrue(printed.matches("(?s).*service turn time .*: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms over [4-9] turns.*"),
+    String streamed = printed.substring(printed.indexOf("BENCH media.mode audiosocket"),
+        printed.indexOf("BENCH media.mode record"));
+    assertTrue(streamed.contains("BENCH 4 calls started in the same instant (the worst case: every caller speaks at"
+        + " the same moments): 4 ok, 0 failed"), streamed);
+    assertTrue(streamed.matches("(?s).*end of caller speech -> first reply frame heard: p50 \\d+ ms, p95 \\d+ ms, max"
+        + " \\d+ ms over \\d+ turns.*"), streamed);
+    assertTrue(streamed.matches("(?s).*caller speech over a prompt -> prompt stopped: p50 \\d+ ms, p95 \\d+ ms, max"
+        + " \\d+ ms over [1-9].*"), streamed);
+    assertTrue(streamed.matches("(?s).*two-turn call \\(issue, yes\\), answer -> handoff: p50 \\d+ ms.*"), streamed);
+    assertTrue(streamed.contains("callers spoken over mid-sentence: 0 of 4 calls"), streamed);
+    printed = printed.substring(printed.indexOf("BENCH media.mode record"));
+    assertTrue(printed.contains("BENCH 4 calls started in the same instant (the worst case: every caller speaks at the"
+        + " same moments): 4 ok, 0 failed"), printed);
+    assertTrue(printed.matches("(?s).*service turn time .*: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms over \\d+ turns.*"),
         printed);
     assertTrue(printed.matches("(?s).*dead air between the prompts of one reply .*: p50 \\d+ ms, p95 \\d+ ms, max \\d+ ms"
         + " over \\d+.*"), printed);

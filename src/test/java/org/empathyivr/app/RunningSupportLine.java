@@ -138,23 +138,31 @@ final class RunningSupportLine implements AutoCloseable {
 
   /** Places a call with caller turns as the simulate command takes them ("internet-dropping.wav" is a fixture). */
   SessionResult call(String number, String name, String... turns) throws IOException {
+    return call(asterisk -> {}, number, name, turns);
+  }
+
+  /** The same, with the simulated Asterisk set up further by {@code setUp} (an echo, a caller who talks over it). */
+  SessionResult call(java.util.function.Consumer<SimulatedAsterisk.Builder> setUp, String number, String name,
+      String... turns) throws IOException {
     String uniqueId = "1795458575." + (313361 + ++calls);
-    return SimulatedAsterisk.connectingTo("127.0.0.1", port)
+    SimulatedAsterisk.Builder asterisk = SimulatedAsterisk.connectingTo("127.0.0.1", port)
         .uniqueId(uniqueId)
-        .callerId(number, name)
-        .build()
-        .call(Arrays.stream(turns).map(RunningSupportLine::turn).toList());
+        .callerId(number, name);
+    setUp.accept(asterisk);
+    return asterisk.build().call(Arrays.stream(turns).map(RunningSupportLine::turn).toList());
   }
 
   private static CallerTurn turn(String spec) {
-    String fixture = fixture(spec.replaceFirst("^hangup-after:", ""));
-    return CallerTurn.parse(spec.startsWith("hangup-after:") ? "hangup-after:" + fixture : spec.endsWith(".wav") ? fixture : spec);
+    String file = spec.replaceFirst("^(hangup-after:|barge:\\d+:)", "");
+    String fixture = fixture(file);
+    return CallerTurn.parse(file.endsWith(".wav") ? spec.substring(0, spec.length() - file.length()) + fixture : spec);
   }
 
   static String fixture(String name) {
     if (!name.endsWith(".wav")) return name;
     try {
-      return Path.of(RunningSupportLine.class.getResource("/callers/" + name).toURI()).toString();
+      String resource = name.contains("/") ? "/" + name : "/callers/" + name;
+      return Path.of(RunningSupportLine.class.getResource(resource).toURI()).toString();
     } catch (Exception e) {
       throw new IllegalArgumentException("no caller fixture " + name, e);
     }

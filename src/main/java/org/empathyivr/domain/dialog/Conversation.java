@@ -431,7 +431,7 @@ public final class Conversation {
           case ERROR, HUNG_UP, BUSY -> phrasing.say("handoff.error");
           case FRUSTRATED -> phrasing.say("handoff.frustrated");
         };
-    say(line.then(phrasing.say("closing")), "");
+    say(line, "");
     return reason;
   }
 

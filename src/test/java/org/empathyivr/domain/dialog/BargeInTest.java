@@ -52,7 +52,7 @@ class BargeInTest {
 
     SpokenPrompt last = channel.played().get(channel.played().size() - 1);
     assertTrue(last.heardWhole(), last.text());
-    assertTrue(channel.said().get(channel.said().size() - 1).contains("Please stay on the line"),
+    assertTrue(channel.said().get(channel.said().size() - 1).contains("will be right with you"),
         channel.said().toString());
     assertTrue(channel.log().stream().noneMatch(l -> l.equals("speaks over prompt")), channel.log().toString());
   }

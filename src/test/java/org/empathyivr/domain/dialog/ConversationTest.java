@@ -59,7 +59,7 @@ class ConversationTest {
     channel.assertLog(
         "answer",
         "say: Hello Maria. …",
-        "~your own words",
+        "~say: ",
         "record",
         "~your internet keeps dropping every evening.",
         "record",
@@ -85,8 +85,7 @@ class ConversationTest {
     Handoff handoff = call("5551234", "Maria Lopez").handoff();
 
     assertEquals(
-        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "reassure", "handoff.confirmed.named",
-            "closing"),
+        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "reassure", "handoff.confirmed.named"),
         handoff.phrasesUsed().stream().map(PhraseUse::id).toList());
   }
 
@@ -163,7 +162,7 @@ class ConversationTest {
     channel.assertLog(
         "answer",
         "say: Hello Maria. …",
-        "~your own words",
+        "~say: ",
         "record",
         "~your router is broken.",
         "record",
@@ -261,7 +260,7 @@ class ConversationTest {
     Outcome outcome = call("5551234", null);
 
     channel.assertLog(
-        "answer", "say: Hello Maria. …", "~your own words", "record", "say: Of course. …", "handoff: caller-asked");
+        "answer", "say: Hello Maria. …", "~say: ", "record", "say: Of course. …", "handoff: caller-asked");
     assertEquals(HandoffReason.CALLER_ASKED, outcome.handoff().reason());
   }
 
@@ -429,7 +428,7 @@ class ConversationTest {
     channel.assertLog(
         "answer",
         "say: Hello Maria. …",
-        "~your own words",
+        "~say: ",
         "record",
         "~your internet keeps dropping.",
         "record",

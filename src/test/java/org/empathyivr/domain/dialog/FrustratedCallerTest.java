@@ -30,9 +30,9 @@ class FrustratedCallerTest {
     Outcome outcome = call();
 
     channel.assertLog(
-        "answer", "~Hello Sam.", "~your own words", "record", "~a person right now", "handoff: frustrated");
+        "answer", "~Hello Sam.", "~say: ", "record", "~a person right now", "handoff: frustrated");
     Handoff handoff = outcome.handoff();
-    assertEquals(List.of("handoff.frustrated", "closing"),
+    assertEquals(List.of("ask.issue", "handoff.frustrated"),
         handoff.phrasesUsed().subList(handoff.phrasesUsed().size() - 2, handoff.phrasesUsed().size()).stream()
             .map(PhraseUse::id).toList());
     assertEquals(HandoffReason.FRUSTRATED, handoff.reason());
