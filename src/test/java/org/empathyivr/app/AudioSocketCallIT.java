@@ -57,7 +57,7 @@ class AudioSocketCallIT {
 
   @Test
   void aCallerWhoStartsTalkingDuringTheGreetingStopsItAndIsHeardFromTheirFirstWord() throws Exception {
-    SessionResult call = line.call("5551234", "Maria Lopez", "barge:3000:internet-dropping.wav", "yes.wav");
+    SessionResult call = line.call("5551234", "Maria Lopez", "barge:1500:internet-dropping.wav", "yes.wav");
 
     print("barge-in", call);
     assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), call.wire().toString());

@@ -423,9 +423,13 @@ public final class Conversation {
     Tone tone = currentTone();
     Phrasing.Line line =
         switch (reason) {
-          case CONFIRMED -> phrasing.say("reassure", Map.of(), tone).then(caller.firstName()
-              .map(first -> phrasing.say("handoff.confirmed.named", Map.of("name", first)))
-              .orElseGet(() -> phrasing.say("handoff.confirmed")));
+          case CONFIRMED -> {
+            Phrasing.Line handoff = caller.firstName()
+                .map(first -> phrasing.say("handoff.confirmed.named", Map.of("name", first)))
+                .orElseGet(() -> phrasing.say("handoff.confirmed"));
+            // The calm lines reassure in their first words; an upset caller is first told they are heard.
+            yield tone == Tone.UPSET ? phrasing.say("reassure.upset").then(handoff) : handoff;
+          }
           case CALLER_ASKED -> phrasing.say("handoff.asked");
           case RETRIES_EXHAUSTED -> phrasing.say(afterSilence ? "handoff.silence" : "handoff.retries");
           case ERROR, HUNG_UP, BUSY -> phrasing.say("handoff.error");

@@ -46,7 +46,7 @@ public final class PhraseBook {
           "acknowledge.frustrated",
           "acknowledge.upset",
           "acknowledge.worried",
-          "reassure");
+          "reassure.upset");
 
   private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9.\\-]*)(!?)\\s*=\\s*(.+)");
   private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");

@@ -63,7 +63,7 @@ class ConversationTest {
         "record",
         "~your internet keeps dropping every evening.",
         "record",
-        "~Thank you, Maria.",
+        "~Maria. A colleague who knows your story",
         "handoff: confirmed");
     Handoff handoff = outcome.handoff();
     assertEquals(HandoffReason.CONFIRMED, handoff.reason());
@@ -85,7 +85,7 @@ class ConversationTest {
     Handoff handoff = call("5551234", "Maria Lopez").handoff();
 
     assertEquals(
-        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "reassure", "handoff.confirmed.named"),
+        List.of("greeting.named", "ask.issue", "reflect.lead", "confirm.ask", "handoff.confirmed.named"),
         handoff.phrasesUsed().stream().map(PhraseUse::id).toList());
   }
 
@@ -170,7 +170,7 @@ class ConversationTest {
         "record",
         "~our phone line is dead.",
         "record",
-        "~Thank you, Maria.",
+        "~Maria. A colleague who knows your story",
         "handoff: confirmed");
     assertEquals(Optional.of("my phone line is dead"), outcome.handoff().issue());
     assertTrue(outcome.handoff().confirmed());
@@ -434,7 +434,7 @@ class ConversationTest {
         "record",
         "~say yes or no",
         "record",
-        "~Thank you, Maria.",
+        "~Maria. A colleague who knows your story",
         "handoff: confirmed");
     List<Double> callerConfidences = outcome.handoff().transcript().stream()
         .filter(t -> t.speaker() == Turn.Speaker.CALLER).map(Turn::confidence).toList();
