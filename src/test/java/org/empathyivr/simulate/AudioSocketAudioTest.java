@@ -43,7 +43,7 @@ class AudioSocketAudioTest {
       for (int i = 1; i < frames.size(); i++) gaps[i - 1] = frames.get(i).atNanos() - frames.get(i - 1).atNanos();
       Arrays.sort(gaps);
       long medianMs = Math.round(gaps[gaps.length / 2] / 1e6);
-      assertEquals(20, medianMs, "median interval");
+      assertTrue(medianMs >= 19 && medianMs <= 21, "median interval " + medianMs);
       double meanMs = (frames.get(frames.size() - 1).atNanos() - frames.get(0).atNanos()) / 1e6 / (frames.size() - 1);
       assertTrue(Math.abs(meanMs - 20) < 0.5, "no drift: mean interval " + meanMs);
     }
@@ -191,7 +191,7 @@ class AudioSocketAudioTest {
   void aPayloadThatStopsComingFor5MsEndsTheSessionWithMinusOne() throws Exception {
     try (FakeAudioSocketServer server = new FakeAudioSocketServer(c -> {
       c.sendRaw(new byte[] {0x10, 0x01, 0x40});
-      Thread.sleep(60);
+      Thread.sleep(300);
       c.sendRaw(new byte[320]);
       c.listen(5000);
     }); FastAgiDriver agi = new FastAgiDriver(b -> b, List.of()).accept()) {
