@@ -228,6 +228,22 @@ class AudioSocketAudioTest {
     }
   }
 
+  @Test
+  void onAHungUpChannelTheServerGetsTheUuidAndThenEof() throws Exception {
+    try (FakeAudioSocketServer server = new FakeAudioSocketServer(c -> c.sendPaced(0x10, TestAudio.toneFrames(100)));
+        FastAgiDriver agi = new FastAgiDriver(b -> b, List.of(CallerTurn.parse("hangup:100"))).accept()) {
+      agi.command("ANSWER", 1000);
+      assertEquals("200 result=-1", agi.command("EXEC AudioSocket " + UUID + "," + server.address(), 5000));
+      assertEquals("HANGUP", agi.readLine(1000));
+      assertEquals("200 result=-1", agi.command("EXEC AudioSocket " + UUID + "," + server.address(), 5000),
+          "EXEC runs on a dead channel, and fails");
+      agi.hangUp();
+      Connection second = server.connection(1);
+      second.awaitEof(1000);
+      assertEquals(List.of(0x01), second.received().stream().map(Message::kind).toList());
+    }
+  }
+
   // --- helpers
 
   /** Frames that can be told apart: a tone with the frame's number as its first sample. */

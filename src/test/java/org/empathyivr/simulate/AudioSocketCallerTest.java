@@ -224,6 +224,27 @@ class AudioSocketCallerTest {
     }
   }
 
+  @Test
+  void aCallerWhoMeantToHangUpLaterDoesSoWhileTheServiceIsBusyAfterTheSession() throws Exception {
+    // The server ends the session early; 1.5 s into the prompt the caller hangs up all the same, and Asterisk tells
+    // the service at once with an unsolicited HANGUP.
+    long[] promptStart = new long[1];
+    try (FakeAudioSocketServer server = new FakeAudioSocketServer(c -> {
+      promptStart[0] = System.nanoTime();
+      c.sendPaced(0x10, TestAudio.toneFrames(15));
+      c.close();
+    }); FastAgiDriver agi = new FastAgiDriver(b -> b, List.of(CallerTurn.parse("hangup:1500"))).accept()) {
+      agi.command("ANSWER", 1000);
+      assertEquals("200 result=0", agi.command("EXEC AudioSocket " + UUID + "," + server.address(), 5000));
+      FastAgiDriver.Line hangup = agi.read(3000);
+      assertEquals("HANGUP", hangup.text());
+      long atMs = (hangup.atNanos() - promptStart[0]) / 1_000_000;
+      assertTrue(atMs >= 1480 && atMs < 1700, "1.5 s into the prompt: " + atMs);
+      assertEquals(AudioSocketCapturesTest.DEAD, agi.command("CHANNEL STATUS", 1000));
+      assertEquals("HANGUP", agi.hangUp().agiStatus());
+    }
+  }
+
   /** Waits until the caller has sent sound and then none for {@code ms}. */
   static void awaitQuiet(Connection c, long ms) throws InterruptedException {
     while (true) {
