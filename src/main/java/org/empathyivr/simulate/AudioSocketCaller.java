@@ -88,7 +88,8 @@ final class AudioSocketCaller {
   private long spokeUntilMs = Long.MIN_VALUE;
   private long quietSinceMs = Long.MIN_VALUE;
   private long promptStartMs = Long.MIN_VALUE;
-  private long silenceUsedPromptMs = Long.MIN_VALUE;
+  /** Where the assistant's speech before the current prompt ended ({@link #spokeUntilMs} as the prompt started). */
+  private long spokeBeforePromptUntilMs = Long.MIN_VALUE;
 
   // What the caller does.
   private long turnSinceMs;
@@ -118,6 +119,15 @@ final class AudioSocketCaller {
   }
 
   // --- the session's view
+
+  /**
+   * {@code EXEC AudioSocket} arrived at {@code nowMs}: from now on this is an AudioSocket call, and the caller has lived
+   * through the time since the last command it took part in (what it said meanwhile went nowhere).
+   */
+  void execArrived(long nowMs) throws IOException {
+    active = true;
+    advance(nowMs, false);
+  }
 
   /**
    * An AudioSocket connection opened at {@code nowMs}: what the caller did before it is lost, from now on its frames
@@ -270,6 +280,7 @@ final class AudioSocketCaller {
     if (speakingNow) {
       if (!assistantSpeaking && (quietSinceMs == Long.MIN_VALUE || t - quietSinceMs >= PROMPT_QUIET_MS)) {
         promptStartMs = t;
+        spokeBeforePromptUntilMs = spokeUntilMs;
       }
       spokeUntilMs = t + FRAME_MS;
     } else if (assistantSpeaking) {
@@ -350,9 +361,10 @@ final class AudioSocketCaller {
       }
       boolean fresh = promptStartMs != Long.MIN_VALUE && promptStartMs >= turnSinceMs;
       if (turn instanceof CallerTurn.Silence) {
-        if (!fresh || promptStartMs == silenceUsedPromptMs) return;
+        // The cue passes unanswered: the prompt that uses the turn up follows speech heard while it was current.
+        boolean again = spokeBeforePromptUntilMs != Long.MIN_VALUE && spokeBeforePromptUntilMs > turnSinceMs;
+        if (!fresh || !again) return;
         take();
-        silenceUsedPromptMs = promptStartMs;
         turnSinceMs = promptStartMs;
         continue;
       }

@@ -72,6 +72,7 @@ final class AudioSocketSession {
 
   Outcome run(String data) throws IOException {
     long startMs = nowMs.getAsLong();
+    caller.execArrived(startMs);
     Object parsed = AudioSocketArguments.parse(data);
     if (parsed instanceof AudioSocketArguments.Refused r) return ended(data, startMs, false, End.ERROR, r.log());
     AudioSocketArguments.Target target = (AudioSocketArguments.Target) parsed;

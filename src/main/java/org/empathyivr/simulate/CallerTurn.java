@@ -33,8 +33,9 @@ import java.util.Optional;
  *   <li>{@link Says}: the polite caller waits until the assistant has spoken and then been quiet for the polite gap
  *       ({@link SimulatedAsterisk.Builder#politeGap}, 600 ms by default), then speaks the WAV in real time; then is
  *       silent again.
- *   <li>{@link Silence}: lets the cue pass and says nothing; the turn is used up when the assistant starts its next
- *       prompt (and the turn after it may act on that same prompt).
+ *   <li>{@link Silence}: lets the cue pass and says nothing; the turn is used up when the assistant speaks again: at
+ *       the start of a prompt that follows speech (or a {@code STREAM FILE} prompt) heard while the turn was current.
+ *       The turn after it may act on that same prompt.
  *   <li>{@link Keys}: the key goes down {@code at} after the assistant starts its next prompt (so {@code dtmf:0}
  *       interrupts a prompt right at its start); the service hears of it when the key comes up, 100 ms later. A
  *       {@code Keys} turn right after another is pressed {@code max(at, 351 ms)} after the one before, as Asterisk's

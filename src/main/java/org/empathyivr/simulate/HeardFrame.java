@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * @param atMs when the frame reached the caller, in milliseconds since the FastAGI connection opened (frames of a burst
  *     arrive together, as Asterisk does not re-pace)
  * @param kind the message kind the server sent it as ({@code 0x10} slin, {@code 0x12} slin16, ...)
- * @param samples the 8 kHz samples
+ * @param samples the 8 kHz samples (a record's array: compare frames by {@link #samples()}, not {@code equals})
  */
 public record HeardFrame(long atMs, int kind, short[] samples) {
   /** The largest absolute sample. */

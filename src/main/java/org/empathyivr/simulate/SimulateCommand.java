@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * Exit status 0 for a completed session, 1 when the session failed, 2 for a usage error.
  */
 @Command(name = "simulate",
-    description = "call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence or hangup")
+    description = "call a running server as Asterisk would; TURN is a WAV file, dtmf:DIGITS, silence, hangup or"
+        + " barge:MS:file.wav")
 public final class SimulateCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
@@ -58,8 +59,22 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--realtime", description = "take as long as the prompts and recordings last")
   private boolean realtime;
 
+  @Option(names = "--echo-db", paramLabel = "DB",
+      description = "on an AudioSocket call, what the caller hears comes back this many dB down (e.g. --echo-db=-20)")
+  private Optional<Double> echoDb = Optional.empty();
+
+  @Option(names = "--caller-silence", paramLabel = "zero|none",
+      description = "on an AudioSocket call, what the caller's channel sends between turns: zero frames (default) or"
+          + " none")
+  private String callerSilence = "zero";
+
+  @Option(names = "--polite-gap-ms", paramLabel = "MS",
+      description = "on an AudioSocket call, how long the assistant is quiet before the caller speaks (default:"
+          + " ${DEFAULT-VALUE})")
+  private long politeGapMs = 600;
+
   @Parameters(paramLabel = "TURN", description = "file.wav (8 kHz mono) | silence | dtmf:DIGITS | hangup | hangup:MS"
-      + " | hangup-after:file.wav")
+      + " | hangup-after:file.wav | barge:MS:file.wav")
   private List<String> turnSpecs = List.of();
 
   @Spec private CommandSpec spec;
@@ -98,14 +113,22 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<CallerTurn> turns = new ArrayList<>();
+    CallerSilence silence;
     try {
       for (String turn : turnSpecs) turns.addAll(parseTurns(turn));
+      silence = switch (callerSilence) {
+        case "zero" -> CallerSilence.ZERO_FRAMES;
+        case "none" -> CallerSilence.NO_FRAMES;
+        default -> throw new IllegalArgumentException("--caller-silence is zero or none, not '" + callerSilence + "'");
+      };
+      if (politeGapMs < 0) throw new IllegalArgumentException("--polite-gap-ms < 0: " + politeGapMs);
+      if (echoDb.isPresent() && !Double.isFinite(echoDb.get())) throw new IllegalArgumentException("--echo-db");
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "simulate: " + e.getMessage());
     }
     Optional<SpeechToText> stt = recognizer.get();
     try {
-      return simulate(turns, stt);
+      return simulate(turns, silence, stt);
     } finally {
       stt.ifPresent(SimulateCommand::close);
     }
@@ -121,10 +144,12 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private int simulate(List<CallerTurn> turns, Optional<SpeechToText> stt) {
+  private int simulate(List<CallerTurn> turns, CallerSilence silence, Optional<SpeechToText> stt) {
     ExecutorService printer = Executors.newSingleThreadExecutor();
     try {
-      SimulatedAsterisk.Builder builder = SimulatedAsterisk.connectingTo(host, port).script(script).realtime(realtime);
+      SimulatedAsterisk.Builder builder = SimulatedAsterisk.connectingTo(host, port).script(script).realtime(realtime)
+          .callerSilence(silence).politeGap(Duration.ofMillis(politeGapMs));
+      echoDb.ifPresent(builder::echo);
       if (callerId.isPresent()) builder.callerId(callerId.get(), callerName.isEmpty() ? callerId.get() : callerName);
       sounds.ifPresent(builder::soundsDirectory);
       // Printing (and transcribing) runs on its own thread so the simulated Asterisk answers without delay.
@@ -186,6 +211,20 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("  (recording to " + f.path() + " failed: writefile)");
     } else if (event instanceof Event.HungUp h) {
       out.println("caller: hangs up at " + h.whenMs() + " ms");
+    } else if (event instanceof Event.AudioSocketConnected c) {
+      out.println("audiosocket: connected to " + c.server() + " at " + c.whenMs() + " ms (" + c.uuid() + ")");
+    } else if (event instanceof Event.AudioSocketEnded e) {
+      AudioSocketRun run = e.run();
+      out.println("audiosocket: " + run.end().name().toLowerCase().replace('_', ' ') + " at " + run.endMs() + " ms -> "
+          + run.reply() + (run.end() == AudioSocketRun.End.ERROR ? " (" + run.detail().replace('\n', ' ') + ")" : ""));
+    } else if (event instanceof Event.CallerSpeechSent s) {
+      out.println("  (the caller's sound went out from " + s.speech().startMs() + " to " + s.speech().endMs() + " ms)");
+    } else if (event instanceof Event.AssistantReplied r) {
+      out.println("  (the assistant answered " + r.latencyMs() + " ms after the caller stopped)");
+    } else if (event instanceof Event.BargedIn b) {
+      out.println(b.quietAfterMs().isPresent()
+          ? "  (barge-in: the assistant went quiet " + b.quietAfterMs().getAsLong() + " ms after the caller began)"
+          : "  (barge-in: the assistant was not speaking, or did not stop)");
     }
   }
 
@@ -204,6 +243,15 @@ public final class SimulateCommand implements Callable<Integer> {
     out.println("AJ_AGISTATUS = " + result.ajAgiStatus().orElse("(not set)"));
     out.println("think times: " + millis(result.thinkTimes()));
     out.println("think times after the caller stopped speaking: " + millis(result.thinkTimesAfterRecordings()));
+    if (result.usedAudioSocket()) {
+      out.println("audiosocket sessions: " + result.audioSockets().stream()
+          .map(r -> r.end().name().toLowerCase() + " " + r.startMs() + "-" + r.endMs() + " ms").toList());
+      out.println("caller speech: " + result.callerSpeech().stream()
+          .map(c -> c.kind().name().toLowerCase() + " " + c.startMs() + "-" + c.endMs() + " ms").toList());
+      out.println("reply latencies: " + millis(result.replyLatencies()));
+      out.println("barge-in stop times: " + millis(result.bargeInStopTimes()));
+      result.callTime().ifPresent(t -> out.println("call time: " + t.toMillis() + " ms"));
+    }
     out.println(result.serviceClosedSocket() ? "the service closed the connection" : "the session was cut short");
   }
 

@@ -311,11 +311,12 @@ public final class SimulatedAsterisk {
     /** Runs {@code EXEC AudioSocket}; the AGI side reads nothing meanwhile, as Asterisk does. */
     private Reply audioSocket(String args) {
       try {
+        boolean wasAlive = channel.isAlive();
         AudioSocketSession.Outcome outcome = new AudioSocketSession(channel, caller, startNanos, giveUpAt).run(args);
         audioSockets.add(outcome.run());
         audioSocketReply = true;
         Reply reply = Reply.of(outcome.run().reply());
-        return outcome.callerHungUp() ? reply.withNotice(Reply.HangupNotice.SOON) : reply;
+        return wasAlive && !channel.isAlive() ? reply.withNotice(Reply.HangupNotice.SOON) : reply;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -59,8 +59,8 @@ class AudioSocketCapturesTest {
     long[] hangupSentAt = new long[1];
     try (FakeAudioSocketServer server = new FakeAudioSocketServer(c -> {
       c.sendPaced(0x10, TestAudio.toneFrames(10));
-      c.sendRaw(new byte[] {0x00, 0x00, 0x00});
       hangupSentAt[0] = System.nanoTime();
+      c.sendRaw(new byte[] {0x00, 0x00, 0x00});
       c.listen(10_000);
     }); FastAgiDriver agi = new FastAgiDriver(b -> b.callerSilence(CallerSilence.NO_FRAMES), List.of()).accept()) {
       agi.command("ANSWER", 1000);
@@ -187,8 +187,8 @@ class AudioSocketCapturesTest {
     long[] emptySentAt = new long[1];
     try (FakeAudioSocketServer server = new FakeAudioSocketServer(c -> {
       c.sendPaced(0x10, TestAudio.toneFrames(10));
-      c.sendRaw(new byte[] {0x10, 0x00, 0x00});
       emptySentAt[0] = System.nanoTime();
+      c.sendRaw(new byte[] {0x10, 0x00, 0x00});
       c.listen(10_000);
     }); FastAgiDriver agi = new FastAgiDriver(b -> b, List.of()).accept()) {
       agi.command("ANSWER", 1000);

@@ -34,6 +34,37 @@ class SimulateCommandTest {
     assertEquals(2, run("--bogus"));
     assertEquals(2, run("dtmf:"));
     assertEquals(2, run("--port"));
+    assertEquals(2, run("--caller-silence", "sometimes", "silence"));
+    assertEquals(2, run("--polite-gap-ms", "-1", "silence"));
+    assertEquals(2, run("barge:soon:x.wav"));
+  }
+
+  @Test
+  void anAudioSocketCallPrintsHowFastTheAssistantAnswered(@TempDir Path tmp) throws Exception {
+    Path speech = TestAudio.numberedSpeech(tmp.resolve("problem.wav"), 15, 0);
+    try (FakeAudioSocketServer audio = new FakeAudioSocketServer(c -> {
+      c.sendPaced(0x10, TestAudio.toneFrames(10));
+      c.await(m -> m.kind() == 0x10 && m.peak() >= 500, 5000);
+      AudioSocketCallerTest.awaitQuiet(c, 200);
+      c.sendPaced(0x10, TestAudio.toneFrames(5));
+      c.close();
+    })) {
+      List<String> script = List.of("<< header", ">> ANSWER", "<< reply",
+          ">> EXEC AudioSocket " + AudioSocketCapturesTest.UUID + "," + audio.address(), "<< reply",
+          ">> SET VARIABLE HANDOFF_SUMMARY \"router\"", "<< reply");
+      try (ScriptedFastAgiService service = new ScriptedFastAgiService(script, c -> c)) {
+        assertEquals(0, run("--port", String.valueOf(service.port()), "--polite-gap-ms", "300", "--echo-db=-40",
+            "--caller-silence", "none", speech.toString()));
+        assertEquals("200 result=0", service.received().get(service.received().size() - 2));
+      }
+    }
+    String printed = text(out);
+    assertTrue(printed.contains("audiosocket: connected to 127.0.0.1:"), printed);
+    assertTrue(printed.contains("audiosocket: server closed at "), printed);
+    assertTrue(printed.contains("caller: speaks " + speech), printed);
+    assertTrue(printed.matches("(?s).*reply latencies: \\[\\d+ ms\\].*"), printed);
+    assertTrue(printed.contains("barge-in stop times: []"), printed);
+    assertTrue(printed.contains("call time: "), printed);
   }
 
   @Test
