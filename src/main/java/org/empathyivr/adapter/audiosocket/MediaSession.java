@@ -47,6 +47,8 @@ public final class MediaSession implements AutoCloseable {
   /** A pacer this late resynchronizes rather than catching up in a burst. */
   private static final long RESYNC_NANOS = 100_000_000L;
   private static final short[] SILENCE = new short[FRAME_SAMPLES];
+  /** Samples below this (about -54 dBFS) are the synthesizer's silence. */
+  private static final int SOUND_SAMPLE = 64;
 
   private final UUID id;
   private final Socket socket;
@@ -103,10 +105,19 @@ public final class MediaSession implements AutoCloseable {
    * @throws SessionLost when the session ends meanwhile
    */
   public Played play(Audio audio, String interruptKeys, boolean interruptible) throws SessionLost {
+    return play(audio, interruptKeys, interruptible, false);
+  }
+
+  /**
+   * As {@link #play(Audio, String, boolean)}; with {@code atOnce}, the silence the audio starts with is not played
+   * (the reply to a caller who just stopped speaking starts with its first word, not with the synthesizer's lead-in).
+   */
+  public Played play(Audio audio, String interruptKeys, boolean interruptible, boolean atOnce) throws SessionLost {
     if (audio.sampleRateHz() != Audio.TELEPHONY_RATE_HZ) {
       throw new IllegalArgumentException("AudioSocket plays " + Audio.TELEPHONY_RATE_HZ + " Hz audio, not " + audio);
     }
     short[] samples = audio.samples();
+    if (atOnce) samples = Arrays.copyOfRange(samples, soundStart(samples), samples.length);
     synchronized (this) {
       if (lost != null) throw new SessionLost(lost, null);
       for (Character key : keys) {
@@ -208,6 +219,12 @@ public final class MediaSession implements AutoCloseable {
         return new Recording(join(turn), Recording.End.TIME_LIMIT, (char) 0);
       }
     }
+  }
+
+  /** Where the first sound is: the first sample louder than the synthesizer's silence (about -54 dBFS). */
+  private static int soundStart(short[] samples) {
+    for (int i = 0; i < samples.length; i++) if (Math.abs(samples[i]) >= SOUND_SAMPLE) return i;
+    return samples.length;
   }
 
   /** Why the session ended, or empty while it runs. */

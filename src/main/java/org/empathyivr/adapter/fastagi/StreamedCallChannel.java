@@ -117,7 +117,8 @@ final class StreamedCallChannel implements LineChannel {
     turnEndedNanos = -1;
     turns.end();
     try {
-      return session.play(prompt.audio(), interruptKeys, !prompt.heardWhole());
+      // A line's first words go out at once; the parts after them keep their lead-in, the pause between the two.
+      return session.play(prompt.audio(), interruptKeys, !prompt.heardWhole(), !prompt.continuesLine());
     } catch (SessionLost lost) {
       sessionLost(lost);
       throw new CallFailure("the call's AudioSocket session broke while a prompt played: " + lost.getMessage());

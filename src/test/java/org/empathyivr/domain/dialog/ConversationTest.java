@@ -63,7 +63,7 @@ class ConversationTest {
         "record",
         "~your internet keeps dropping every evening.",
         "record",
-        "~Maria. A colleague who knows your story",
+        "~, Maria. A colleague who knows your story",
         "handoff: confirmed");
     Handoff handoff = outcome.handoff();
     assertEquals(HandoffReason.CONFIRMED, handoff.reason());
@@ -170,7 +170,7 @@ class ConversationTest {
         "record",
         "~our phone line is dead.",
         "record",
-        "~Maria. A colleague who knows your story",
+        "~, Maria. A colleague who knows your story",
         "handoff: confirmed");
     assertEquals(Optional.of("my phone line is dead"), outcome.handoff().issue());
     assertTrue(outcome.handoff().confirmed());
@@ -434,7 +434,7 @@ class ConversationTest {
         "record",
         "~say yes or no",
         "record",
-        "~Maria. A colleague who knows your story",
+        "~, Maria. A colleague who knows your story",
         "handoff: confirmed");
     List<Double> callerConfidences = outcome.handoff().transcript().stream()
         .filter(t -> t.speaker() == Turn.Speaker.CALLER).map(Turn::confidence).toList();
