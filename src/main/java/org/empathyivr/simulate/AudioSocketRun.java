@@ -27,6 +27,13 @@ public record AudioSocketRun(String arguments, long startMs, boolean connected, 
     /** Anything else Asterisk treats as a failure: bad arguments, no server, a malformed message ({@code result=-1}). */
     ERROR,
     /** The simulator's own {@code giveUpAfter} limit cut it short. */
-    GAVE_UP
+    GAVE_UP,
+    /**
+     * The connection broke while the caller was still on the line: the simulator's model of a network fault ({@link
+     * SimulatedAsterisk.Builder#breakAudioSocketAfter}), not a captured scenario. The simulator resets the connection;
+     * Asterisk's side then fails its next read as {@code res_audiosocket.c} does on {@code ECONNRESET} and goes on as
+     * for any failed read or write (G, I): {@code result=-1}, channel up, no {@code HANGUP} line.
+     */
+    BROKEN
   }
 }

@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.empathyivr.simulate.AudioSocketRun.End;
 
@@ -28,7 +29,10 @@ import org.empathyivr.simulate.AudioSocketRun.End;
  *       unsolicited {@code HANGUP} line (D);
  *   <li>2000 ms without a frame either way: EOF, {@code 200 result=-1}, channel up (G);
  *   <li>a voice message with length 0 ({@code 10 00 00}): EOF, {@code 200 result=-1}, channel up (I);
- *   <li>no server: {@code 200 result=-1} at once (H).
+ *   <li>no server: {@code 200 result=-1} at once (H);
+ *   <li>the connection breaks (the simulator's network fault, {@link SimulatedAsterisk.Builder#breakAudioSocketAfter};
+ *       no capture): the simulator resets the connection ({@code SO_LINGER} 0, then close), Asterisk's read fails
+ *       with "Connection reset by peer", {@code 200 result=-1}, channel up (as G and I).
  * </ul>
  *
  * <p>From the source rather than a capture: a message of any kind other than {@code 0x00} and the voice kinds {@code
@@ -60,9 +64,15 @@ final class AudioSocketSession {
   private final long startNanos;
   private final LongSupplier nowMs;
   private final long giveUpAtNanos;
+  private final OptionalLong breakAfterNanos;
 
-  /** @param startNanos when the FastAGI connection opened ({@link System#nanoTime()}), time zero of the call */
-  AudioSocketSession(SimulatedChannel channel, AudioSocketCaller caller, long startNanos, long giveUpAtNanos) {
+  /**
+   * @param startNanos when the FastAGI connection opened ({@link System#nanoTime()}), time zero of the call
+   * @param breakAfterNanos when present, the connection breaks this long after it was made
+   */
+  AudioSocketSession(SimulatedChannel channel, AudioSocketCaller caller, long startNanos, long giveUpAtNanos,
+      OptionalLong breakAfterNanos) {
+    this.breakAfterNanos = breakAfterNanos;
     this.channel = channel;
     this.caller = caller;
     this.startNanos = startNanos;
@@ -82,6 +92,7 @@ final class AudioSocketSession {
     } catch (ConnectFailed e) {
       return ended(data, startMs, false, End.ERROR, e.getMessage());
     }
+    long breakAtNanos = breakAfterNanos.isPresent() ? System.nanoTime() + breakAfterNanos.getAsLong() : Long.MAX_VALUE;
     try (socket) {
       if (!channel.isAnswered()) {
         return ended(data, startMs, true, End.ERROR, "ERROR app_audiosocket.c: Channel is not answered");
@@ -100,7 +111,7 @@ final class AudioSocketSession {
         return ended(data, startMs, true, End.ERROR, "WARNING app_audiosocket.c: Failed to receive frame from channel '"
             + channel.request.channel() + "' connected to AudioSocket server '" + target.server() + "'");
       }
-      return new Loop(socket, target.server()).run(data, startMs);
+      return new Loop(socket, target.server(), breakAtNanos).run(data, startMs);
     }
   }
 
@@ -168,10 +179,12 @@ final class AudioSocketSession {
     private long lastActivityNanos = System.nanoTime();
     private long lastBytesNanos = System.nanoTime();
     private boolean writeFailed;
+    private final long breakAtNanos;
 
-    Loop(SocketChannel socket, String server) {
+    Loop(SocketChannel socket, String server, long breakAtNanos) {
       this.socket = socket;
       this.server = server;
+      this.breakAtNanos = breakAtNanos;
     }
 
     Outcome run(String data, long startMs) throws IOException {
@@ -217,6 +230,15 @@ final class AudioSocketSession {
               + "ERROR res_audiosocket.c: Failed to read payload from AudioSocket: Resource temporarily unavailable";
           return End.ERROR;
         }
+        if (now >= breakAtNanos) {
+          // The reset makes the socket readable at once; Asterisk's read fails (res_audiosocket.c), then the app's.
+          detail = (payloadPending
+              ? "ERROR res_audiosocket.c: Failed to read payload from AudioSocket: Connection reset by peer"
+              : "ERROR res_audiosocket.c: Failed to read header from AudioSocket because: Connection reset by peer")
+              + "\n" + failedToReceive();
+          breakConnection(selector);
+          return End.BROKEN;
+        }
         if (now >= giveUpAtNanos) {
           detail = "the simulator gave up";
           return End.GAVE_UP;
@@ -240,7 +262,7 @@ final class AudioSocketSession {
             return End.INACTIVITY;
           }
         }
-        long wake = giveUpAtNanos;
+        long wake = Math.min(giveUpAtNanos, breakAtNanos);
         if (!stuck) {
           wake = Math.min(wake, nanosAt(caller.nextDueMs()));
           wake = Math.min(wake, lastActivityNanos + INACTIVITY_MS * 1_000_000);
@@ -255,6 +277,14 @@ final class AudioSocketSession {
         }
         selector.selectedKeys().clear();
       }
+    }
+
+    /** Drops the connection as a broken network does: a reset (or EOF) on the server's side, nothing more. */
+    private void breakConnection(Selector selector) throws IOException {
+      socket.keyFor(selector).cancel();
+      selector.selectNow(); // deregistered, so that the close below closes the socket now
+      socket.socket().setSoLinger(true, 0);
+      socket.close();
     }
 
     private long nanosAt(long ms) {

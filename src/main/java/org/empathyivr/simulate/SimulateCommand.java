@@ -73,6 +73,11 @@ public final class SimulateCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE})")
   private long politeGapMs = 600;
 
+  @Option(names = "--break-audiosocket-after-ms", paramLabel = "MS",
+      description = "a network fault: each AudioSocket connection is reset this long after it was made, the caller"
+          + " still on the line (Asterisk answers the EXEC with result=-1, the channel stays up)")
+  private Optional<Long> breakAudioSocketAfterMs = Optional.empty();
+
   @Parameters(paramLabel = "TURN", description = "file.wav (8 kHz mono) | silence | dtmf:DIGITS | hangup | hangup:MS"
       + " | hangup-after:file.wav | barge:MS:file.wav")
   private List<String> turnSpecs = List.of();
@@ -123,6 +128,9 @@ public final class SimulateCommand implements Callable<Integer> {
       };
       if (politeGapMs < 0) throw new IllegalArgumentException("--polite-gap-ms < 0: " + politeGapMs);
       if (echoDb.isPresent() && !Double.isFinite(echoDb.get())) throw new IllegalArgumentException("--echo-db");
+      if (breakAudioSocketAfterMs.isPresent() && breakAudioSocketAfterMs.get() < 0) {
+        throw new IllegalArgumentException("--break-audiosocket-after-ms < 0: " + breakAudioSocketAfterMs.get());
+      }
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "simulate: " + e.getMessage());
     }
@@ -150,6 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
       SimulatedAsterisk.Builder builder = SimulatedAsterisk.connectingTo(host, port).script(script).realtime(realtime)
           .callerSilence(silence).politeGap(Duration.ofMillis(politeGapMs));
       echoDb.ifPresent(builder::echo);
+      breakAudioSocketAfterMs.ifPresent(ms -> builder.breakAudioSocketAfter(Duration.ofMillis(ms)));
       if (callerId.isPresent()) builder.callerId(callerId.get(), callerName.isEmpty() ? callerId.get() : callerName);
       sounds.ifPresent(builder::soundsDirectory);
       // Printing (and transcribing) runs on its own thread so the simulated Asterisk answers without delay.
@@ -216,7 +225,8 @@ public final class SimulateCommand implements Callable<Integer> {
     } else if (event instanceof Event.AudioSocketEnded e) {
       AudioSocketRun run = e.run();
       out.println("audiosocket: " + run.end().name().toLowerCase().replace('_', ' ') + " at " + run.endMs() + " ms -> "
-          + run.reply() + (run.end() == AudioSocketRun.End.ERROR ? " (" + run.detail().replace('\n', ' ') + ")" : ""));
+          + run.reply() + (run.end() == AudioSocketRun.End.ERROR || run.end() == AudioSocketRun.End.BROKEN
+              ? " (" + run.detail().replace('\n', ' ') + ")" : ""));
     } else if (event instanceof Event.CallerSpeechSent s) {
       out.println("  (the caller's sound went out from " + s.speech().startMs() + " to " + s.speech().endMs() + " ms)");
     } else if (event instanceof Event.AssistantReplied r) {

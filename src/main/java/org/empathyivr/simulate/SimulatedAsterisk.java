@@ -132,6 +132,7 @@ public final class SimulatedAsterisk {
     private Duration politeGap = Duration.ofMillis(600);
     private CallerSilence callerSilence = CallerSilence.ZERO_FRAMES;
     private OptionalDouble echoDb = OptionalDouble.empty();
+    private OptionalLong breakAudioSocketAfterNanos = OptionalLong.empty();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -254,6 +255,21 @@ public final class SimulatedAsterisk {
       return this;
     }
 
+    /**
+     * A network fault: each AudioSocket connection breaks this long after it was made, while the caller is still on
+     * the line (the simulator's model, not a captured scenario). The simulator drops the connection as a broken network
+     * does ({@code SO_LINGER} 0, then close: the server sees a reset, or an EOF); Asterisk's side fails its read as on
+     * any failed read or write on the socket: it logs it, answers the {@code EXEC} with {@code 200 result=-1}, the
+     * channel stays up ({@code CHANNEL STATUS} gives {@code 200 result=6}), no {@code HANGUP} line, and the FastAGI
+     * session goes on; the caller's remaining turns go to the commands that follow. A session that ends before the
+     * time is not affected. Recorded as {@link AudioSocketRun.End#BROKEN}.
+     */
+    public Builder breakAudioSocketAfter(Duration after) {
+      if (after.isNegative()) throw new IllegalArgumentException("after < 0: " + after);
+      this.breakAudioSocketAfterNanos = OptionalLong.of(after.toNanos());
+      return this;
+    }
+
     /** Told of each event as it happens, on the session's thread: keep it quick, or think times grow. */
     public Builder onEvent(Consumer<Event> listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -312,7 +328,8 @@ public final class SimulatedAsterisk {
     private Reply audioSocket(String args) {
       try {
         boolean wasAlive = channel.isAlive();
-        AudioSocketSession.Outcome outcome = new AudioSocketSession(channel, caller, startNanos, giveUpAt).run(args);
+        AudioSocketSession.Outcome outcome = new AudioSocketSession(channel, caller, startNanos, giveUpAt,
+            settings.breakAudioSocketAfterNanos).run(args);
         audioSockets.add(outcome.run());
         audioSocketReply = true;
         Reply reply = Reply.of(outcome.run().reply());

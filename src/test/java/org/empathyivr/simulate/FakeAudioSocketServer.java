@@ -112,6 +112,8 @@ final class FakeAudioSocketServer implements AutoCloseable {
     private final CompletableFuture<Void> roleDone = new CompletableFuture<>();
     private final List<Long> sentNanos = new CopyOnWriteArrayList<>();
     private volatile boolean reset;
+    /** Set before the test closes the socket: an exception after it is the test's own close, not a reset. */
+    private volatile boolean closing;
 
     Connection(Socket socket) throws IOException {
       this.socket = socket;
@@ -148,7 +150,8 @@ final class FakeAudioSocketServer implements AutoCloseable {
       } catch (EOFException e) {
         // EOF inside a message: still an EOF
       } catch (SocketException e) {
-        if (!socket.isClosed()) reset = true;
+        // Not socket.isClosed(): the try above has closed the socket by the time this runs.
+        if (!closing) reset = true;
       } catch (IOException e) {
         reset = true;
       }
@@ -249,10 +252,12 @@ final class FakeAudioSocketServer implements AutoCloseable {
     }
 
     void close() throws IOException {
+      closing = true;
       socket.close();
     }
 
     void closeQuietly() {
+      closing = true;
       try {
         socket.close();
       } catch (IOException ignored) {

@@ -37,6 +37,7 @@ class SimulateCommandTest {
     assertEquals(2, run("--caller-silence", "sometimes", "silence"));
     assertEquals(2, run("--polite-gap-ms", "-1", "silence"));
     assertEquals(2, run("barge:soon:x.wav"));
+    assertEquals(2, run("--break-audiosocket-after-ms", "-1", "silence"));
   }
 
   @Test
@@ -65,6 +66,25 @@ class SimulateCommandTest {
     assertTrue(printed.matches("(?s).*reply latencies: \\[\\d+ ms\\].*"), printed);
     assertTrue(printed.contains("barge-in stop times: []"), printed);
     assertTrue(printed.contains("call time: "), printed);
+  }
+
+  @Test
+  void breakAudioSocketAfterMsResetsTheConnectionAndTheCallGoesOn() throws Exception {
+    try (FakeAudioSocketServer audio = new FakeAudioSocketServer(c -> c.sendPaced(0x10, TestAudio.toneFrames(100)))) {
+      List<String> script = List.of("<< header", ">> ANSWER", "<< reply",
+          ">> EXEC AudioSocket " + AudioSocketCapturesTest.UUID + "," + audio.address(), "<< reply",
+          ">> CHANNEL STATUS", "<< reply");
+      try (ScriptedFastAgiService service = new ScriptedFastAgiService(script, c -> c)) {
+        assertEquals(0, run("--port", String.valueOf(service.port()), "--break-audiosocket-after-ms", "300",
+            "silence"));
+        List<String> received = service.received();
+        assertEquals(List.of("200 result=-1", "200 result=6"), received.subList(received.size() - 2, received.size()));
+      }
+      assertTrue(audio.connection(0).wasReset());
+    }
+    String printed = text(out);
+    assertTrue(printed.contains("audiosocket: broken at "), printed);
+    assertTrue(printed.contains("Connection reset by peer"), printed);
   }
 
   @Test
