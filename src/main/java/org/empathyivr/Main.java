@@ -79,7 +79,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter outWriter = new PrintWriter(out, true, Charset.defaultCharset());
     PrintWriter errWriter = new PrintWriter(err, true, Charset.defaultCharset());
     try {
-      return cli.setOut(outWriter).setErr(errWriter).setParameterExceptionHandler(Main::usageError).execute(args);
+      return cli.setOut(outWriter).setErr(errWriter).setParameterExceptionHandler(Main::usageError)
+          .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();

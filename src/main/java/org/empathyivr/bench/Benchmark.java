@@ -62,7 +62,8 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   @Option(names = "--media", paramLabel = "MODE",
-      description = "audiosocket, record or both (default: ${DEFAULT-VALUE}): a line of each, one after the other")
+      description = "audiosocket, record or both (default: ${DEFAULT-VALUE}): a line of each, one after the other"
+          + " (the second line's memory figures include what the first left in the process)")
   private Media media = Media.BOTH;
 
   @Option(names = "--callers", paramLabel = "DIR", description = "the caller WAVs (default: ${DEFAULT-VALUE})")
@@ -109,7 +110,8 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private static Optional<Path> missingFixture(Path callers) {
-    return CALLER_SCRIPTS.stream().flatMap(List::stream).map(callers::resolve).filter(f -> !Files.isRegularFile(f))
+    return java.util.stream.Stream.concat(CALLER_SCRIPTS.stream().flatMap(List::stream), BARGE_IN_SCRIPT.stream())
+        .map(spec -> callers.resolve(spec.replaceFirst("^barge:\\d+:", ""))).filter(f -> !Files.isRegularFile(f))
         .findFirst();
   }
 

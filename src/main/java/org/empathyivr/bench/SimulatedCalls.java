@@ -42,9 +42,8 @@ final class SimulatedCalls {
 
   /** A caller turn as {@code simulate} takes it, with WAV file names relative to the callers directory. */
   private static CallerTurn turn(Path callers, String spec) {
-    if (spec.startsWith("hangup-after:")) {
-      return CallerTurn.parse("hangup-after:" + callers.resolve(spec.substring("hangup-after:".length())));
-    }
+    java.util.regex.Matcher prefixed = java.util.regex.Pattern.compile("(hangup-after:|barge:\\d+:)(.*)").matcher(spec);
+    if (prefixed.matches()) return CallerTurn.parse(prefixed.group(1) + callers.resolve(prefixed.group(2)));
     return CallerTurn.parse(spec.endsWith(".wav") ? callers.resolve(spec).toString() : spec);
   }
 

@@ -92,6 +92,21 @@ class AudioSocketCallIT {
   }
 
   @Test
+  void aConnectionThatBreaksWhileTheCallerSpeaksEndsInAnApologyAndAHandoffWithWhatWasHeard() throws Exception {
+    // The caller starts speaking about 6 s in; the network drops the AudioSocket connection 7.5 s in.
+    SessionResult call = line.call(asterisk -> asterisk.breakAudioSocketAfter(Duration.ofMillis(7_500)),
+        "5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    print("connection broken", call);
+    assertEquals(AudioSocketRun.End.BROKEN, call.audioSockets().get(0).end(), call.audioSockets().toString());
+    assertEquals("error", call.variable("HANDOFF_REASON").orElseThrow(), call.wire().toString());
+    assertTrue(call.variable("HANDOFF_SUMMARY").orElseThrow().contains("internet"), call.variable("HANDOFF_SUMMARY").get());
+    assertTrue(call.wire().stream().anyMatch(l -> l.startsWith(">> STREAM FILE")), "the apology is played as a file: "
+        + call.wire());
+    assertEquals("SUCCESS", call.agiStatus());
+  }
+
+  @Test
   void keysWorkAsTheyDoOnEveryLine() throws Exception {
     SessionResult call = line.call("5551234", "Maria Lopez", "dtmf:0");
 

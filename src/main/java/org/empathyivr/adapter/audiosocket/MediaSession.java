@@ -47,6 +47,7 @@ public final class MediaSession implements AutoCloseable {
   /** A pacer this late resynchronizes rather than catching up in a burst. */
   private static final long RESYNC_NANOS = 100_000_000L;
   private static final short[] SILENCE = new short[FRAME_SAMPLES];
+  private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
   /** Samples below this (about -54 dBFS) are the synthesizer's silence. */
   private static final int SOUND_SAMPLE = 64;
 
@@ -85,8 +86,9 @@ public final class MediaSession implements AutoCloseable {
 
   /** Starts reading and sending. */
   void start() {
-    reader = new Thread(this::read, "audiosocket-in-" + id.toString().substring(0, 8));
-    pacer = new Thread(this::pace, "audiosocket-out-" + id.toString().substring(0, 8));
+    int n = SESSIONS.incrementAndGet();
+    reader = new Thread(this::read, "audiosocket-in-" + n);
+    pacer = new Thread(this::pace, "audiosocket-out-" + n);
     reader.setDaemon(true);
     pacer.setDaemon(true);
     pacer.setPriority(Thread.MAX_PRIORITY);
