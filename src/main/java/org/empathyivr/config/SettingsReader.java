@@ -50,7 +50,7 @@ public final class SettingsReader {
     d.put("media.allowed-clients", "");
     d.put("media.barge-in", "true");
     d.put("speech.model-dir", BUNDLED);
-    d.put("speech.max-live-recognizers", "4");
+    d.put("speech.max-live-recognizers", "7");
     d.put("speech.voices", "2");
     d.put("speech.recognizer-reuse-seconds", "60");
     d.put("spool.dir", "/var/spool/empathy-ivr");

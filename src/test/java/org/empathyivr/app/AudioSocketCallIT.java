@@ -93,8 +93,8 @@ class AudioSocketCallIT {
 
   @Test
   void aConnectionThatBreaksWhileTheCallerSpeaksEndsInAnApologyAndAHandoffWithWhatWasHeard() throws Exception {
-    // The caller starts speaking about 6 s in; the network drops the AudioSocket connection 7.5 s in.
-    SessionResult call = line.call(asterisk -> asterisk.breakAudioSocketAfter(Duration.ofMillis(7_500)),
+    // The caller starts speaking about 7 s in; the network drops the AudioSocket connection 8.7 s in.
+    SessionResult call = line.call(asterisk -> asterisk.breakAudioSocketAfter(Duration.ofMillis(8_700)),
         "5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
 
     print("connection broken", call);
