@@ -63,6 +63,17 @@ class StartupIT {
   }
 
   @Test
+  void namesATakenAudioSocketPort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Result r = start("media.port = " + taken.getLocalPort() + "\n");
+
+      assertEquals(3, r.exit, r.output);
+      assertTrue(r.output.contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (media.bind-address,"
+          + " media.port)"), r.output);
+    }
+  }
+
+  @Test
   void namesAHandoffStoreThatCannotBeOpened() throws Exception {
     Files.createDirectories(root.resolve("handoffs.db")); // where start() puts the database
     Result r = start("");
