@@ -42,8 +42,11 @@ public final class MediaSession implements AutoCloseable {
   static final int PRE_ROLL_FRAMES = 10;
   /** The caller's audio kept: 5 s. */
   static final int KEPT_FRAMES = 250;
-  /** Speech frames that make a turn that started in silence a turn with speech in it (not a click or a cough). */
-  static final int SPEECH_FRAMES_TO_START = 3;
+  /**
+   * Frames of sound (100 ms) that make a turn that started in silence one the caller spoke in (not a click): from
+   * then on their silence ends it.
+   */
+  static final int SOUND_FRAMES_TO_START = 5;
   /** A pacer this late resynchronizes rather than catching up in a burst. */
   private static final long RESYNC_NANOS = 100_000_000L;
   private static final short[] SILENCE = new short[FRAME_SAMPLES];
@@ -179,7 +182,7 @@ public final class MediaSession implements AutoCloseable {
       cursor = spoke ? pendingTurnFrom : detector.speechLately() ? turnStartNow() : framesHeard;
       pendingTurnFrom = -1;
     }
-    int speechFrames = 0;
+    int soundFrames = 0;
     long lastSoundNanos = startNanos;
     while (true) {
       List<Heard> fresh = new ArrayList<>();
@@ -202,13 +205,15 @@ public final class MediaSession implements AutoCloseable {
       for (Heard h : fresh) {
         turn.add(h.samples());
         listener.hear(new Audio(Audio.TELEPHONY_RATE_HZ, h.samples()));
-        if (h.judged().speech()) speechFrames++;
-        if (h.judged().sound()) lastSoundNanos = Math.max(lastSoundNanos, h.arrivalNanos() + FRAME_NANOS);
+        if (h.judged().sound()) {
+          soundFrames++;
+          lastSoundNanos = Math.max(lastSoundNanos, h.arrivalNanos() + FRAME_NANOS);
+        }
       }
       if (key != null && listening.stopKeys().indexOf(key) >= 0) return Recording.ofKey(join(turn), key);
       if (gone != null) throw new SessionLost(gone, join(turn));
       long now = System.nanoTime();
-      spoke = spoke || speechFrames >= SPEECH_FRAMES_TO_START;
+      spoke = spoke || soundFrames >= SOUND_FRAMES_TO_START;
       if (spoke) {
         Duration silence = Duration.ofNanos(Math.max(0, now - lastSoundNanos));
         if (listening.ending().ends(silence, listener.wordsSoFar())) {
@@ -301,7 +306,7 @@ public final class MediaSession implements AutoCloseable {
   }
 
   private synchronized void heard(short[] samples) {
-    SpeechDetector.Frame judged = detector.heard(samples);
+    SpeechDetector.Frame judged = detector.heard(samples, playing && interruptible);
     heard.add(new Heard(framesHeard++, System.nanoTime(), samples, judged));
     while (heard.size() > KEPT_FRAMES) heard.poll();
     if (playing && interruptible && detector.speaking()) {

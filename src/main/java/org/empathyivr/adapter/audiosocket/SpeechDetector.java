@@ -51,13 +51,16 @@ final class SpeechDetector {
     playedAt = (playedAt + 1) % played.length;
   }
 
-  /** Judges the caller's next frame. */
-  Frame heard(short[] samples) {
+  /**
+   * Judges the caller's next frame: whether it is sound, and, when {@code forSpeech} (while a prompt the caller may
+   * interrupt plays), whether it is speech; the voicing test costs the most, and between prompts sound is enough.
+   */
+  Frame heard(short[] samples, boolean forSpeech) {
     double level = levelDb(samples);
     if (level < floorDb) floorDb = Math.max(level, SILENT_DBFS);
     else floorDb = Math.min(floorDb + FLOOR_RISE_DB_PER_FRAME, level);
     boolean sound = level >= MIN_SOUND_DBFS && level >= floorDb + ABOVE_FLOOR_DB;
-    boolean speech = sound && level >= echoLevel() - ECHO_MARGIN_DB && voiced(samples);
+    boolean speech = forSpeech && sound && level >= echoLevel() - ECHO_MARGIN_DB && voiced(samples);
     previous = samples;
     if (recent[recentAt]) recentSpeech--;
     recent[recentAt] = speech;
