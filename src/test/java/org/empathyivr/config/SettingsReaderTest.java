@@ -16,6 +16,17 @@ class SettingsReaderTest {
   @TempDir Path dir;
 
   @Test
+  void aStreamedLineKeepsMoreRecognizersLiveThanARecordingLineUnlessTheAdminSaysHowMany() throws Exception {
+    assertEquals(7, SettingsReader.read(Map.of()).speech().maxLiveRecognizers());
+    assertEquals(4, SettingsReader.read(Map.of("media.mode", "record")).speech().maxLiveRecognizers());
+    assertEquals(5, SettingsReader.read(Map.of("speech.max-live-recognizers", "5")).speech().maxLiveRecognizers());
+    ConfigException bad = assertThrows(ConfigException.class,
+        () -> SettingsReader.read(Map.of("speech.max-live-recognizers", "many")));
+    assertTrue(bad.getMessage().contains("'speech.max-live-recognizers' must be a whole number from 1 to 64"),
+        bad.getMessage());
+  }
+
+  @Test
   void embeddedDefaultsListenOnLoopbackPort4573() throws Exception {
     Settings settings = SettingsReader.read(Optional.empty());
     assertEquals("127.0.0.1", settings.agi().bindAddress().getHostAddress());
