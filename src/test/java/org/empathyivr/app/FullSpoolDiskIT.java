@@ -139,7 +139,7 @@ class FullSpoolDiskIT {
     empty();
     AtomicBoolean filled = new AtomicBoolean();
     SessionResult call = call("5551001", "Maria Lopez", event -> {
-      if (event instanceof Event.PromptPlayed p && p.text().orElse("").contains("putting you through")
+      if (event instanceof Event.PromptPlayed p && p.text().orElse("").contains("knows your story")
           && filled.compareAndSet(false, true)) {
         fill();
       }

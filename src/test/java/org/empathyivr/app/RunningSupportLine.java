@@ -161,8 +161,10 @@ final class RunningSupportLine implements AutoCloseable {
   static String fixture(String name) {
     if (!name.endsWith(".wav")) return name;
     try {
-      String resource = name.contains("/") ? "/" + name : "/callers/" + name;
-      return Path.of(RunningSupportLine.class.getResource(resource).toURI()).toString();
+      // A caller of callers/ (escalating/... too), else a file of the test resources (calls/...).
+      java.net.URL found = RunningSupportLine.class.getResource("/callers/" + name);
+      if (found == null) found = RunningSupportLine.class.getResource("/" + name);
+      return Path.of(found.toURI()).toString();
     } catch (Exception e) {
       throw new IllegalArgumentException("no caller fixture " + name, e);
     }
