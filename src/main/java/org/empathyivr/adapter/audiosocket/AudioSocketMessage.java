@@ -109,12 +109,4 @@ record AudioSocketMessage(int kind, byte[] payload) {
   static byte[] hangup() {
     return new byte[] {KIND_HANGUP, 0, 0};
   }
-
-  /** A {@link #KIND_UUID} message on the wire. */
-  static byte[] uuidMessage(UUID id) {
-    ByteBuffer b = ByteBuffer.allocate(19);
-    b.put((byte) KIND_UUID).put((byte) 0).put((byte) 16).putLong(id.getMostSignificantBits())
-        .putLong(id.getLeastSignificantBits());
-    return b.array();
-  }
 }

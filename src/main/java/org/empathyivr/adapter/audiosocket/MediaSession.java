@@ -105,17 +105,10 @@ public final class MediaSession implements AutoCloseable {
 
   /**
    * Plays {@code audio} (8 kHz) to the end, or until the caller presses one of {@code interruptKeys} or, when {@code
-   * interruptible}, starts speaking over it.
+   * interruptible}, starts speaking over it. With {@code atOnce}, the silence the audio starts with is not played (the
+   * reply to a caller who just stopped speaking starts with its first word, not with the synthesizer's lead-in).
    *
    * @throws SessionLost when the session ends meanwhile
-   */
-  public Played play(Audio audio, String interruptKeys, boolean interruptible) throws SessionLost {
-    return play(audio, interruptKeys, interruptible, false);
-  }
-
-  /**
-   * As {@link #play(Audio, String, boolean)}; with {@code atOnce}, the silence the audio starts with is not played
-   * (the reply to a caller who just stopped speaking starts with its first word, not with the synthesizer's lead-in).
    */
   public Played play(Audio audio, String interruptKeys, boolean interruptible, boolean atOnce) throws SessionLost {
     if (audio.sampleRateHz() != Audio.TELEPHONY_RATE_HZ) {
@@ -234,11 +227,6 @@ public final class MediaSession implements AutoCloseable {
     return samples.length;
   }
 
-  /** Why the session ended, or empty while it runs. */
-  public synchronized java.util.Optional<String> lost() {
-    return java.util.Optional.ofNullable(lost);
-  }
-
   /**
    * Ends the session as the service: stops sending, sends AudioSocket's hangup message and closes the connection.
    * Asterisk's {@code EXEC AudioSocket} then returns 0 and the call goes on in the dialplan. Idempotent.
@@ -314,7 +302,6 @@ public final class MediaSession implements AutoCloseable {
       playing = false;
       stoppedBy = Played.CALLER_SPOKE;
       pendingTurnFrom = turnStartNow();
-      notifyAll();
     }
     notifyAll();
   }

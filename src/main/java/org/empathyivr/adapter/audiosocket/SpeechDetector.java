@@ -79,12 +79,6 @@ final class SpeechDetector {
     return recentSpeech > 0;
   }
 
-  /** Forgets the frames heard so far (not the noise floor): the next onset is counted afresh. */
-  void restart() {
-    java.util.Arrays.fill(recent, false);
-    recentSpeech = 0;
-  }
-
   /** The loudest frame the assistant sent lately, in dBFS. */
   private double echoLevel() {
     double max = SILENT_DBFS;

@@ -51,7 +51,7 @@ final class AsteriskSide implements AutoCloseable {
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
     out = socket.getOutputStream();
-    out.write(AudioSocketMessage.uuidMessage(id));
+    out.write(uuidMessage(id));
     out.flush();
     sender = new Thread(this::send, "asterisk-side-send");
     receiver = new Thread(this::receive, "asterisk-side-receive");
@@ -162,5 +162,11 @@ final class AsteriskSide implements AutoCloseable {
     } catch (IOException e) {
       // closed
     }
+  }
+
+  /** The first message Asterisk sends: kind 0x01, length 16, the UUID in string order. */
+  private static byte[] uuidMessage(UUID id) {
+    return java.nio.ByteBuffer.allocate(19).put((byte) 0x01).put((byte) 0).put((byte) 16)
+        .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
   }
 }

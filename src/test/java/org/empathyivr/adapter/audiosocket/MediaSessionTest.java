@@ -71,7 +71,7 @@ class MediaSessionTest {
     connect();
     short[] prompt = wav("weather.wav");
     long started = System.nanoTime();
-    assertEquals(Played.WHOLE, session.play(audio(prompt), "", false));
+    assertEquals(Played.WHOLE, session.play(audio(prompt), "", false, false));
     long took = System.nanoTime() - started;
     Thread.sleep(300);
     List<AsteriskSide.Received> got = asterisk.received();
@@ -99,7 +99,7 @@ class MediaSessionTest {
       asterisk.says(speech);
     });
     caller.start();
-    assertEquals(Played.CALLER_SPOKE, session.play(audio(prompt), "0", true));
+    assertEquals(Played.CALLER_SPOKE, session.play(audio(prompt), "0", true, false));
     long stopped = System.nanoTime();
     long since = stopped - (asterisk.speechStartedNanos() + firstLoud(speech) / 8 * 1_000_000L);
     assertTrue(since < 300_000_000L, "stopped " + since / 1_000_000 + " ms after the caller started");
@@ -116,7 +116,7 @@ class MediaSessionTest {
   void thePromptLeakingBackAtMinus20DbIsNotTheCallerBargingIn() throws Exception {
     connect();
     asterisk.echoes(-20);
-    assertEquals(Played.WHOLE, session.play(audio(concat(wav("weather.wav"), wav("billing.wav"))), "0", true));
+    assertEquals(Played.WHOLE, session.play(audio(concat(wav("weather.wav"), wav("billing.wav"))), "0", true, false));
   }
 
   @Test
@@ -129,14 +129,14 @@ class MediaSessionTest {
     for (int i = 0; i < cough.length; i++) cough[i] = (short) (random.nextGaussian() * 6000 * Math.exp(-i / 900.0));
     System.arraycopy(cough, 0, noise, 8000, cough.length);
     asterisk.says(noise);
-    assertEquals(Played.WHOLE, session.play(audio(wav("weather.wav")), "0", true));
+    assertEquals(Played.WHOLE, session.play(audio(wav("weather.wav")), "0", true, false));
   }
 
   @Test
   void aPromptHeardWholeIsNotStoppedBySpeechButAKeyStillStopsOneThatTakesIt() throws Exception {
     connect();
     asterisk.says(wav("internet-dropping.wav"));
-    assertEquals(Played.WHOLE, session.play(audio(wav("weather.wav")), "", false));
+    assertEquals(Played.WHOLE, session.play(audio(wav("weather.wav")), "", false, false));
     Thread presser = new Thread(() -> {
       sleep(300);
       try {
@@ -146,7 +146,7 @@ class MediaSessionTest {
       }
     });
     presser.start();
-    assertEquals(Played.byKey('0'), session.play(audio(wav("weather.wav")), "0", false));
+    assertEquals(Played.byKey('0'), session.play(audio(wav("weather.wav")), "0", false, false));
   }
 
   @Test
@@ -205,7 +205,7 @@ class MediaSessionTest {
     SessionLost lost = assertThrows(SessionLost.class, () -> session.listen(ISSUE, words("my internet keeps")));
     assertTrue(lost.getMessage().contains("closed"), lost.getMessage());
     assertTrue(lost.partial().orElseThrow().durationMs() >= speech.length / 2 / 8 - 100);
-    assertThrows(SessionLost.class, () -> session.play(audio(wav("yes.wav")), "", true));
+    assertThrows(SessionLost.class, () -> session.play(audio(wav("yes.wav")), "", true, false));
   }
 
   @Test
