@@ -281,10 +281,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   /**
    * A recognizer at the audio's own rate (the model resamples, as its {@code conf/mfcc.conf} allows), holding one of
    * the permits: an idle one of that kind if there is one, else a new one; empty when no permit is free and {@code
-   * wait} is false. Give it back with {@link #giveBack} once its final result was taken, else free it with {@link
-   * #closeRecognizer}.
+   * wait} is false, or when none of that kind is idle and neither {@code wait} nor {@code orNew} is set. Give it back
+   * with {@link #giveBack} once its final result was taken, else free it with {@link #closeRecognizer}.
    */
-  Optional<Recognizer> openRecognizer(int sampleRateHz, Optional<String> grammar, boolean wait) throws SpeechFailure {
+  Optional<Recognizer> openRecognizer(int sampleRateHz, Optional<String> grammar, boolean wait, boolean orNew)
+      throws SpeechFailure {
     if (closed) throw new SpeechFailure("Vosk speech to text is closed");
     if (wait) {
       acquireRecognizerPermit();
@@ -295,6 +296,10 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       if (closed) throw new SpeechFailure("Vosk speech to text is closed");
       Idle waiting = idleOf(new Kind(sampleRateHz, grammar)).pollLast();
       Recognizer recognizer = waiting == null ? null : waiting.recognizer();
+      if (recognizer == null && !wait && !orNew) {
+        recognizerPermits.release();
+        return Optional.empty();
+      }
       // One taken while the caller speaks is made in the background; one a caller waits for, on the caller's thread.
       if (recognizer == null) {
         recognizer = wait

@@ -66,6 +66,13 @@ final class VoskTranscriptionStream implements TranscriptionStream {
    * many times more decoding, not more and more with every pause.
    */
   static final int MAX_HEARD_AGAIN = 2;
+  /**
+   * Frames (of {@value VoskSpeechToText#CHUNK_MS} ms) a stream waits for a recognizer of its kind to come back idle
+   * before it has a new one made: a new recognizer decodes several times slower than one that has decoded a minute of
+   * speech (it composes the decoding graph as it goes), and one that waited a second catches up in a few tens of
+   * milliseconds, long before the caller's pause.
+   */
+  static final int NEW_RECOGNIZER_AFTER_FRAMES = 50;
   /** Where the recognizer stands, as Vosk sees it. */
   private enum VoskState {
     /** New, or its final result was taken: audio fed next starts a new decoder and new features. */
@@ -92,6 +99,8 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   private final List<short[]> decodedFrames = new ArrayList<>();
   /** Whether the final result was taken in the current pause (and the recognizer given back): see the class comment. */
   private boolean pauseFinalTaken;
+  /** Frames queued since the stream last held a recognizer (see {@link #NEW_RECOGNIZER_AFTER_FRAMES}). */
+  private int framesWithoutRecognizer;
   /** How many times the recording was heard again from the start. */
   private int heardAgain;
   private int rateHz = -1;
@@ -280,6 +289,7 @@ final class VoskTranscriptionStream implements TranscriptionStream {
    */
   private void decode(List<short[]> frames) throws SpeechFailure {
     waitingForRecognizer.addAll(frames);
+    if (recognizer == null) framesWithoutRecognizer += frames.size();
     if (asItComes) frames.stream().filter(f -> f != PAUSE_END).forEach(decodedFrames::add);
     if (!asItComes || recognizer == null && !startRecognizer(false)) return;
     if (!feedingScheduled) {
@@ -430,8 +440,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   }
 
   private boolean startRecognizer(boolean wait) throws SpeechFailure {
-    recognizer = owner.openRecognizer(rateHz, grammar, wait).orElse(null);
+    boolean orNew = framesWithoutRecognizer >= NEW_RECOGNIZER_AFTER_FRAMES;
+    recognizer = owner.openRecognizer(rateHz, grammar, wait, orNew).orElse(null);
     if (recognizer == null) return false;
+    framesWithoutRecognizer = 0;
     offsetSeconds = (double) owner.samplesDecodedBy(recognizer) / rateHz;
     samplesFed = 0;
     voskState = VoskState.FRESH;

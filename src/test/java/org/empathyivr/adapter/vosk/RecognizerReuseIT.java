@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -184,6 +185,36 @@ class RecognizerReuseIT {
         assertHeardAlike(alone, heard.get(1, TimeUnit.MINUTES)); // it would never come if it waited for a recognizer
       } finally {
         asterisk.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aCallerWhoStartsWhileTheWarmRecognizerIsBusyWaitsASecondForItRatherThanHaveANewOneMade() throws Exception {
+    try (VoskSpeechToText speech = VoskSpeechToText.open(BundledVoskModel.directory(), 3, 3600)) {
+      Audio agent = caller("agent.wav");
+      Transcript alone = speech.transcribe(agent); // one recognizer made, and left idle: warm
+      Audio firstHalfSecond = new Audio(agent.sampleRateHz(), Arrays.copyOfRange(agent.samples(), 0, 4_000));
+      Audio rest = new Audio(agent.sampleRateHz(), Arrays.copyOfRange(agent.samples(), 4_000, agent.sampleCount()));
+
+      try (TranscriptionStream first = speech.startTranscribing();
+          TranscriptionStream second = speech.startTranscribing();
+          TranscriptionStream holder = speech.startTranscribing();
+          TranscriptionStream third = speech.startTranscribing()) {
+        first.accept(caller("internet-dropping.wav")); // takes the warm one
+        second.accept(firstHalfSecond);
+        assertEquals(1, speech.peakLiveRecognizers(), "half a second waiting: no new recognizer, though one may be made");
+
+        first.finish(); // the warm one comes back
+        second.accept(rest);
+        assertHeardAlike(alone, second.finish());
+        assertEquals(1, speech.peakLiveRecognizers(), "the second caller was heard by the warm one");
+
+        holder.accept(caller("internet-dropping.wav")); // the warm one is busy again, and stays so
+        third.accept(caller("billing.wav")); // over a second waiting with none idle: a new one is made meanwhile
+        ((VoskTranscriptionStream) third).awaitBackgroundFed();
+        assertEquals(2, speech.peakLiveRecognizers());
+        assertTrue(third.finish().text().contains("charged"));
       }
     }
   }
