@@ -1,5 +1,6 @@
 package org.empathyivr.adapter.audiosocket;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,6 +66,8 @@ public final class MediaSession implements AutoCloseable {
   private final ArrayDeque<short[]> toPlay = new ArrayDeque<>();
   private final Object writing = new Object();
   private long framesHeard;
+  /** Whether {@link #listen} waits for the caller's next frame (a frame wakes the call's thread only then). */
+  private boolean awaitingFrames;
   /** The first frame of a turn the caller started over a prompt and that is not heard yet; -1 for none. */
   private long pendingTurnFrom = -1;
   private boolean playing;
@@ -82,7 +85,8 @@ public final class MediaSession implements AutoCloseable {
   MediaSession(UUID id, Socket socket, boolean bargeIn) throws IOException {
     this.id = id;
     this.socket = socket;
-    this.in = socket.getInputStream();
+    // Buffered: a message's header and payload in one read, not one system call for each header byte.
+    this.in = new BufferedInputStream(socket.getInputStream(), 4 * AudioSocketMessage.MAX_PAYLOAD);
     this.out = socket.getOutputStream();
     this.bargeIn = bargeIn;
   }
@@ -183,11 +187,14 @@ public final class MediaSession implements AutoCloseable {
       String gone;
       synchronized (this) {
         if (framesHeard <= cursor && keys.isEmpty() && lost == null) {
+          awaitingFrames = true;
           try {
             wait(FRAME_NANOS / 1_000_000);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionLost("interrupted while listening", join(turn));
+          } finally {
+            awaitingFrames = false;
           }
         }
         for (Heard h : heard) if (h.index() >= cursor) fresh.add(h);
@@ -302,8 +309,10 @@ public final class MediaSession implements AutoCloseable {
       playing = false;
       stoppedBy = Played.CALLER_SPOKE;
       pendingTurnFrom = turnStartNow();
+      notifyAll();
+    } else if (awaitingFrames) {
+      notifyAll();
     }
-    notifyAll();
   }
 
   /** Where a turn the caller is starting now begins: before the first speech frame of the onset, with pre-roll. */
