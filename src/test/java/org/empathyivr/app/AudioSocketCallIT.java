@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.domain.port.Audio;
 import org.empathyivr.simulate.AudioSocketRun;
 import org.empathyivr.simulate.CallerSpeech;
 import org.empathyivr.simulate.SessionResult;
@@ -31,7 +38,7 @@ class AudioSocketCallIT {
   @BeforeAll
   static void startTheLine() throws Exception {
     line = RunningSupportLine.start(root, "", "jdbc:sqlite:" + root.resolve("handoffs.db"),
-        Map.of("media.mode", "audiosocket"));
+        Map.of("media.mode", "audiosocket", "spool.keep-recordings-hours", "1"));
   }
 
   @AfterAll
@@ -53,6 +60,35 @@ class AudioSocketCallIT {
     for (Duration reply : call.replyLatencies()) assertTrue(reply.toMillis() < 1_600, "reply after " + reply);
     assertTrue(call.callTime().orElseThrow().toMillis() <= 25_000, "answer to handoff: " + call.callTime().get());
     assertEquals(0, spokenOver(call), "the caller was not talked over");
+  }
+
+  @Test
+  void eachTurnIsKeptForTheRetentionTheAdminSetThoughAsteriskWroteNoFile() throws Exception {
+    Set<Path> before = keptCalls();
+    SessionResult call = line.call("5551234", "Maria Lopez", "internet-dropping.wav", "yes.wav");
+
+    assertEquals("confirmed", call.variable("HANDOFF_REASON").orElseThrow(), call.wire().toString());
+    Set<Path> kept = keptCalls();
+    kept.removeAll(before);
+    assertEquals(1, kept.size(), "one directory for the call: " + kept);
+    List<Path> turns;
+    try (Stream<Path> files = Files.list(kept.iterator().next())) {
+      turns = files.sorted().toList();
+    }
+    assertEquals(2, turns.size(), "the issue and the yes: " + turns);
+    Audio issue = WavFile.read(turns.get(0));
+    Audio yes = WavFile.read(turns.get(1));
+    Audio said = WavFile.read(Path.of("src/test/resources/callers/internet-dropping.wav"));
+    assertTrue(issue.durationMs() >= said.durationMs() - 500, issue + " for " + said);
+    assertTrue(yes.durationMs() < issue.durationMs(), yes + " after " + issue);
+  }
+
+  private static Set<Path> keptCalls() throws java.io.IOException {
+    Path recordings = line.spool.resolve("recordings");
+    if (!Files.isDirectory(recordings)) return new HashSet<>();
+    try (Stream<Path> dirs = Files.list(recordings)) {
+      return dirs.collect(Collectors.toCollection(HashSet::new));
+    }
   }
 
   @Test

@@ -147,6 +147,23 @@ final class AgiCallChannel implements LineChannel {
     }
   }
 
+  /**
+   * Keeps a turn heard over AudioSocket for the retention time ({@code spool.keep-recordings-hours}), named as {@link
+   * #record} names Asterisk's files; with no retention nothing is written. A disk that cannot take it costs the copy,
+   * never the call.
+   */
+  void keepStreamed(Audio audio) {
+    try {
+      if (spool.keep(callId, "rec-" + ++sequence, audio)) spool.alarm().wrote(RECORDINGS);
+    } catch (IOException e) {
+      if (SpoolRoom.isNoSpace(e)) {
+        spool.alarm().noSpace(RECORDINGS, "callers' turns are not kept (the calls go on)", observer);
+      } else {
+        log.warn("a turn of call {} could not be kept in the spool: {}", callId, e.toString());
+      }
+    }
+  }
+
   private Recording recording(AgiReply reply, Listening listening, RecordingFollower follower, Path wav)
       throws CallerHungUp, CallFailure {
     Matcher m = RECORD_REPLY.matcher(reply.getFirstLine());

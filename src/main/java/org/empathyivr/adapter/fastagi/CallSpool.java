@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.domain.port.Audio;
 
 /**
  * The per-call part of the spool: {@code <spool>/calls/<id>/} for a call's prompts and recordings while it runs, and
@@ -101,6 +104,21 @@ public final class CallSpool {
     Path kept = recordingsDir.resolve(dirName(callId));
     Files.createDirectories(kept);
     Files.move(wav, kept.resolve(wav.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * A turn heard over AudioSocket, which Asterisk never wrote to disk: written to {@code <spool>/recordings/<id>/} as
+   * {@code name}.wav when recordings are kept, so the retention the admin set holds on every line; nothing is written
+   * otherwise.
+   *
+   * @return whether it was written
+   */
+  boolean keep(String callId, String name, Audio audio) throws IOException {
+    if (keepRecordings.isZero() || audio.isEmpty()) return false;
+    Path kept = recordingsDir.resolve(dirName(callId));
+    Files.createDirectories(kept);
+    WavFile.write(kept.resolve(name + ".wav"), audio, Optional.empty());
+    return true;
   }
 
   /** Deletes the call's directory with whatever is left in it (prompts, a recording cut short). */

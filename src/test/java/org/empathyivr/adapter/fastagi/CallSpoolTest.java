@@ -1,5 +1,6 @@
 package org.empathyivr.adapter.fastagi;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.empathyivr.adapter.audio.WavFile;
+import org.empathyivr.domain.port.Audio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,33 @@ class CallSpoolTest {
     Files.setLastModifiedTime(kept, FileTime.from(written.minus(Duration.ofHours(25))));
     assertEquals(1, spool.sweep(written));
     assertFalse(Files.exists(kept.getParent()), "the expired call's directory goes too");
+  }
+
+  @Test
+  void aTurnHeardOverAudioSocketIsWrittenOnlyWhenRecordingsAreKept() throws IOException {
+    Audio turn = new Audio(Audio.TELEPHONY_RATE_HZ, new short[] {0, 900, -900, 1800, -1800, 0});
+    CallSpool keepsNothing = new CallSpool(spoolDir, Duration.ZERO);
+    keepsNothing.prepare();
+
+    assertFalse(keepsNothing.keep("1795458575.3", "rec-2", turn));
+    assertFalse(Files.exists(spoolDir.resolve("recordings")), "nothing of the caller on disk");
+
+    CallSpool keeps = new CallSpool(spoolDir, Duration.ofHours(24));
+    keeps.prepare();
+    assertTrue(keeps.keep("1795458575.3", "rec-2", turn));
+    assertFalse(keeps.keep("1795458575.3", "rec-4", Audio.silence(Audio.TELEPHONY_RATE_HZ, 0)), "no empty file");
+
+    Path kept = spoolDir.resolve("recordings/1795458575.3/rec-2.wav");
+    assertArrayEquals(turn.samples(), WavFile.read(kept).samples());
+    assertEquals(List.of(kept), list(kept.getParent()));
+    Files.setLastModifiedTime(kept, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+    assertEquals(1, keeps.deleteExpired(Instant.now()), "the retention holds for it as for Asterisk's files");
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.toList();
+    }
   }
 
   @Test
