@@ -93,11 +93,22 @@ final class ThreadCpu implements AutoCloseable {
     return (System.nanoTime() - startWallNanos) / 1e9;
   }
 
+  /**
+   * Whether threads of this kind stand for what runs outside the service on a real line: the simulated Asterisk (its
+   * own process on a real line) and the bench's own sampler.
+   */
+  static boolean outsideTheService(String kind) {
+    return kind.startsWith("simulated-asterisk") || kind.startsWith("bench-");
+  }
+
   static String describe(Map<String, Double> seconds, double wallSeconds, int calls) {
     double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    double service = seconds.entrySet().stream().filter(e -> !outsideTheService(e.getKey()))
+        .mapToDouble(Map.Entry::getValue).sum();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%.1f CPU s in %.1f s (%.2f cores busy), %.2f CPU s a call:", total, wallSeconds, total / wallSeconds,
-        total / Math.max(1, calls)));
+        "%.1f CPU s in %.1f s (%.2f cores busy), %.2f CPU s a call, of which the service's own %.2f (without the"
+            + " simulated Asterisk and the bench):", total, wallSeconds, total / wallSeconds,
+        total / Math.max(1, calls), service / Math.max(1, calls)));
     List<Map.Entry<String, Double>> entries = List.copyOf(seconds.entrySet());
     for (Map.Entry<String, Double> e : entries) {
       out.append(String.format(Locale.ROOT, " %s %.1f s (%.0f %%);", e.getKey(), e.getValue(),

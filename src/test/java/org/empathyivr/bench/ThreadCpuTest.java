@@ -18,6 +18,21 @@ class ThreadCpuTest {
   }
 
   @Test
+  void aCallsCpuIsGivenForTheWholeProcessAndForTheServiceAloneWithoutTheSimulatedAsterisk() {
+    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    seconds.put("vosk-decoding-#", 6.0);
+    seconds.put("simulated-asterisk-#", 1.5);
+    seconds.put("JVM's own (GC, JIT) and threads that ended unseen", 1.0);
+    seconds.put("bench-thread-cpu", 0.5);
+
+    String said = ThreadCpu.describe(seconds, 20, 10);
+
+    assertTrue(said.startsWith("9.0 CPU s in 20.0 s (0.45 cores busy), 0.90 CPU s a call, of which the service's own"
+        + " 0.70 (without the simulated Asterisk and the bench):"), said);
+    assertTrue(said.contains(" vosk-decoding-# 6.0 s (67 %);"), said);
+  }
+
+  @Test
   void aBusyThreadsCpuIsCountedUnderItsKind() throws InterruptedException {
     ThreadCpu cpu = ThreadCpu.start();
     CountDownLatch spent = new CountDownLatch(1);
