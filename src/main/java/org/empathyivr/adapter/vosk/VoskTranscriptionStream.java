@@ -20,8 +20,9 @@ import org.vosk.Recognizer;
  * One recording decoded by Vosk as it arrives, in frames of {@value VoskSpeechToText#CHUNK_MS} ms whatever the
  * sizes of the pieces, so the transcript does not depend on how the audio was cut up.
  *
- * <p>The recognizer (and its permit) is taken when the first speech arrives, if one is free; otherwise the frames wait
- * in memory and {@link #finish()} waits for a recognizer. Taking one never blocks {@link #accept}, and two streams of
+ * <p>The recognizer (and its permit) is taken when the first speech arrives, if one of its kind is idle, or once
+ * {@link #NEW_RECOGNIZER_AFTER_FRAMES} frames wait and a permit is free, a new one; meanwhile the frames wait in memory,
+ * and {@link #finish()} waits for a recognizer. Taking one never blocks {@link #accept}, and two streams of
  * one call can never wait for each other while each holds a permit: {@link #finish()} gives its recognizer back.
  *
  * <p>Silent frames (mean absolute amplitude below {@value #SILENCE_THRESHOLD}, Asterisk's default, the level at
