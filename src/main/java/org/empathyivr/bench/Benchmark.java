@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.empathyivr.app.SupportLine;
 import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
@@ -110,9 +111,9 @@ public final class Benchmark implements Callable<Integer> {
   }
 
   private static Optional<Path> missingFixture(Path callers) {
-    return java.util.stream.Stream.concat(CALLER_SCRIPTS.stream().flatMap(List::stream), BARGE_IN_SCRIPT.stream())
-        .map(spec -> callers.resolve(spec.replaceFirst("^barge:\\d+:", ""))).filter(f -> !Files.isRegularFile(f))
-        .findFirst();
+    return Stream.concat(CALLER_SCRIPTS.stream().flatMap(List::stream), BARGE_IN_SCRIPT.stream())
+        .flatMap(spec -> SimulatedCalls.fixture(spec).stream()).map(callers::resolve)
+        .filter(f -> !Files.isRegularFile(f)).findFirst();
   }
 
   private static int bench(Media media, Path callers, List<Integer> rounds, boolean burst, Map<String, String> given,

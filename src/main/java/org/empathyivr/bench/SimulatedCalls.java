@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.empathyivr.simulate.CallerTurn;
 import org.empathyivr.simulate.Event;
 import org.empathyivr.simulate.SessionResult;
@@ -42,10 +44,17 @@ final class SimulatedCalls {
 
   /** A caller turn as {@code simulate} takes it, with WAV file names relative to the callers directory. */
   private static CallerTurn turn(Path callers, String spec) {
-    java.util.regex.Matcher prefixed = java.util.regex.Pattern.compile("(hangup-after:|barge:\\d+:)(.*)").matcher(spec);
-    if (prefixed.matches()) return CallerTurn.parse(prefixed.group(1) + callers.resolve(prefixed.group(2)));
-    return CallerTurn.parse(spec.endsWith(".wav") ? callers.resolve(spec).toString() : spec);
+    return CallerTurn.parse(fixture(spec).map(wav -> spec.substring(0, spec.length() - wav.length())
+        + callers.resolve(wav)).orElse(spec));
   }
+
+  /** The caller WAV a turn spec names ({@code file.wav}, {@code hangup-after:file.wav}, {@code barge:MS:file.wav}). */
+  static Optional<String> fixture(String spec) {
+    Matcher m = FIXTURE.matcher(spec);
+    return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+  }
+
+  private static final Pattern FIXTURE = Pattern.compile("(hangup-after:|barge:\\d+:)?(.*\\.wav)");
 
   /** Places {@code n} calls at once and waits for all of them; in real time, prompts and speech take their length. */
   Round place(int n, boolean realtime) throws InterruptedException {

@@ -185,8 +185,9 @@ public final class SettingsReader {
             number("agi.max-calls", 1, 1000), addresses("agi.allowed-clients"),
             Duration.ofSeconds(number("agi.request-timeout-seconds", 1, 300)),
             Duration.ofSeconds(number("agi.stop-wait-seconds", 0, 3600)));
+    Settings.Media media = media(agi.port());
     Settings.Speech speech =
-        new Settings.Speech(modelDir(), liveRecognizers(), number("speech.voices", 1, 16),
+        new Settings.Speech(modelDir(), liveRecognizers(media.mode()), number("speech.voices", 1, 16),
             number("speech.recognizer-reuse-seconds", 0, 3600));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
@@ -196,7 +197,6 @@ public final class SettingsReader {
     Optional<Path> phrasebook = optionalPath("prompts.phrasebook-file");
     Settings.Web web = web();
     Optional<String> directoryJdbc = directoryJdbcUrl(directory.isPresent());
-    Settings.Media media = media(agi.port());
     if (!problems.isEmpty()) {
       throw new ConfigException(
           source + ": " + (problems.size() > 1 ? problems.size() + " problems: " : "") + String.join("; ", problems));
@@ -206,9 +206,9 @@ public final class SettingsReader {
   }
 
   /** Recognizers live at once; {@code auto}: 7 on a streamed line, where callers speak at any moment, else 4. */
-  private int liveRecognizers() {
+  private int liveRecognizers(Settings.MediaMode mode) {
     if (!values.get("speech.max-live-recognizers").equals("auto")) return number("speech.max-live-recognizers", 1, 64);
-    return values.get("media.mode").equals("record") ? AUTO_RECOGNIZERS_RECORDED : AUTO_RECOGNIZERS_STREAMED;
+    return mode == Settings.MediaMode.RECORD ? AUTO_RECOGNIZERS_RECORDED : AUTO_RECOGNIZERS_STREAMED;
   }
 
   /** {@code speech.max-live-recognizers = auto} on a line whose turns Asterisk records: the memory of four. */

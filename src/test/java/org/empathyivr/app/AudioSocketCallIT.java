@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,7 +84,7 @@ class AudioSocketCallIT {
     assertTrue(yes.durationMs() < issue.durationMs(), yes + " after " + issue);
   }
 
-  private static Set<Path> keptCalls() throws java.io.IOException {
+  private static Set<Path> keptCalls() throws IOException {
     Path recordings = line.spool.resolve("recordings");
     if (!Files.isDirectory(recordings)) return new HashSet<>();
     try (Stream<Path> dirs = Files.list(recordings)) {

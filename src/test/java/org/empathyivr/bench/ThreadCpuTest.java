@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ThreadCpuTest {
 
   @Test
   void aCallsCpuIsGivenForTheWholeProcessAndForTheServiceAloneWithoutTheSimulatedAsterisk() {
-    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
     seconds.put("vosk-decoding-#", 6.0);
     seconds.put("simulated-asterisk-#", 1.5);
     seconds.put("JVM's own (GC, JIT) and threads that ended unseen", 1.0);

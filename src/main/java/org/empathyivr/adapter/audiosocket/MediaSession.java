@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.empathyivr.domain.port.Audio;
 import org.empathyivr.domain.port.Listening;
@@ -51,7 +52,7 @@ public final class MediaSession implements AutoCloseable {
   /** A pacer this late resynchronizes rather than catching up in a burst. */
   private static final long RESYNC_NANOS = 100_000_000L;
   private static final short[] SILENCE = new short[FRAME_SAMPLES];
-  private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger SESSIONS = new AtomicInteger();
   /** Samples below this (about -54 dBFS) are the synthesizer's silence. */
   private static final int SOUND_SAMPLE = 64;
 

@@ -150,14 +150,11 @@ final class StreamedCallChannel implements LineChannel {
   private Optional<Recording> sessionLost(SessionLost lost) throws CallerHungUp {
     session = null;
     awaitExec();
-    if (callerGone()) {
-      lost.partial().ifPresent(line::keepStreamed);
-      throw new CallerHungUp("caller hung up (" + lost.getMessage() + ")", lost.partial().orElse(null));
-    }
+    lost.partial().ifPresent(line::keepStreamed);
+    if (callerGone()) throw new CallerHungUp("caller hung up (" + lost.getMessage() + ")", lost.partial().orElse(null));
     log.error("the call's AudioSocket session broke ({}; EXEC AudioSocket answered {}): the caller is handed to a"
         + " person with what was heard", lost.getMessage(), execOutcome());
     observer.error("audiosocket");
-    lost.partial().ifPresent(line::keepStreamed);
     return lost.partial().map(audio -> new Recording(audio, Recording.End.SILENCE, (char) 0));
   }
 
