@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.empathyivr.adapter.freetts.FreeTtsTextToSpeech;
+import org.empathyivr.adapter.timing.TurnTiming;
 import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.app.SupportLine.StartupFailure;
 import org.empathyivr.config.ConfigException;
@@ -71,7 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   private static VoskSpeechToText openModel(Settings.Speech speech) throws StartupFailure {
     try {
-      return VoskSpeechToText.open(speech.modelDir(), speech.maxLiveRecognizers(), speech.recognizerReuseSeconds());
+      return VoskSpeechToText.open(speech.modelDir(), speech.maxLiveRecognizers(), speech.recognizerReuseSeconds(),
+          VoskSpeechToText.DEFAULT_IDLE_FREE, TurnTiming.NONE, speech.composedGraph());
     } catch (IOException | RuntimeException e) {
       throw new StartupFailure("speech.model-dir: " + e.getMessage(), e);
     }

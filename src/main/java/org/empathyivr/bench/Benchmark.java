@@ -141,8 +141,10 @@ public final class Benchmark implements Callable<Integer> {
     TurnPhases turnPhases = new TurnPhases();
     try (VoskSpeechToText stt = VoskSpeechToText.open(settings.speech().modelDir(),
             settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds(),
-            VoskSpeechToText.DEFAULT_IDLE_FREE, turnPhases);
+            VoskSpeechToText.DEFAULT_IDLE_FREE, turnPhases, settings.speech().composedGraph());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices(), turnPhases)) {
+      out.printf("BENCH free speech decoded on %s%n", stt.decodesOnComposedGraph()
+          ? "the graph composed ahead of time (speech.composed-graph)" : "the graph composed as it goes");
       SupportLine line = start(settings, stt, tts, turnPhases);
       try {
         List<List<String>> scripts = new java.util.ArrayList<>(CALLER_SCRIPTS);

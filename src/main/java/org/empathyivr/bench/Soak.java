@@ -138,7 +138,8 @@ public final class Soak implements Callable<Integer> {
         calls, concurrent, concurrent, CALLER_SCRIPTS.size(), every, measured, calls, BusyCallers.EVERY_MS);
     try (VoskSpeechToText stt =
             VoskSpeechToText.open(settings.speech().modelDir(), settings.speech().maxLiveRecognizers(),
-                settings.speech().recognizerReuseSeconds(), IDLE_FREE, TurnTiming.NONE);
+                settings.speech().recognizerReuseSeconds(), IDLE_FREE, TurnTiming.NONE,
+                settings.speech().composedGraph());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices())) {
       SupportLine line = Benchmark.start(settings, stt, tts);
       try {

@@ -90,8 +90,11 @@ public record Settings(
    * @param voices how many FreeTTS kevin16 voices are loaded: prompts synthesized at the same moment
    * @param recognizerReuseSeconds how many seconds of audio a Vosk recognizer decodes before it is freed rather than
    *     used for the next recording (0: a new one for each recording)
+   * @param composedGraph whether free speech is decoded with the graph the build composed ahead of time ({@code
+   *     composed/} in the model directory), when it is there
    */
-  public record Speech(Path modelDir, int maxLiveRecognizers, int voices, int recognizerReuseSeconds) {}
+  public record Speech(
+      Path modelDir, int maxLiveRecognizers, int voices, int recognizerReuseSeconds, boolean composedGraph) {}
 
   /**
    * @param storeUrl {@code jdbc:…} for a database, {@code jsonl:PATH} for a JSON-lines file

@@ -53,6 +53,7 @@ public final class SettingsReader {
     d.put("speech.max-live-recognizers", "auto");
     d.put("speech.voices", "2");
     d.put("speech.recognizer-reuse-seconds", "60");
+    d.put("speech.composed-graph", "true");
     d.put("spool.dir", "/var/spool/empathy-ivr");
     d.put("spool.keep-recordings-hours", "0");
     d.put("directory.csv-file", "");
@@ -188,7 +189,7 @@ public final class SettingsReader {
     Settings.Media media = media(agi.port());
     Settings.Speech speech =
         new Settings.Speech(modelDir(), liveRecognizers(media.mode()), number("speech.voices", 1, 16),
-            number("speech.recognizer-reuse-seconds", 0, 3600));
+            number("speech.recognizer-reuse-seconds", 0, 3600), bool("speech.composed-graph"));
     DialogSettings dialog = dialog();
     Path spool = path("spool.dir");
     Duration keepRecordings = Duration.ofHours(number("spool.keep-recordings-hours", 0, 24 * 366));

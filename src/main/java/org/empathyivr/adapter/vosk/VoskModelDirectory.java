@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.empathyivr.domain.port.Audio;
 
 /**
@@ -73,6 +74,40 @@ record VoskModelDirectory(Path path, int sampleRateHz, boolean allowsUpsampling,
     }
     return new VoskModelDirectory(dir, rateHz, upsample, downsample);
   }
+
+  /** Where {@code scripts/compose-graph.sh} (run by the build) puts the model's graph composed ahead of time. */
+  static final String COMPOSED = "composed";
+
+  /**
+   * The model in {@code composed/}: the same model with its graph composed once ({@code graph/HCLG.fst}), when it is
+   * there, can take telephone audio, and was composed from this model's files as they are now (its {@code FROM}
+   * lists them with their sizes); else empty, and a composed graph that does not match is named in the reason.
+   */
+  Composed composed() {
+    Path dir = path.resolve(COMPOSED);
+    if (!Files.isDirectory(dir)) return new Composed(Optional.empty(), "no " + dir);
+    try {
+      if (!Files.isRegularFile(dir.resolve("graph/HCLG.fst"))) {
+        return new Composed(Optional.empty(), dir + " has no graph/HCLG.fst");
+      }
+      for (String line : Files.readAllLines(dir.resolve("FROM"))) {
+        String[] file = line.trim().split(" ");
+        if (file.length != 2) return new Composed(Optional.empty(), dir.resolve("FROM") + ": bad line '" + line + "'");
+        Path source = path.resolve(file[0]);
+        if (!Files.isRegularFile(source) || Files.size(source) != Long.parseLong(file[1])) {
+          return new Composed(Optional.empty(), dir + " was composed from another " + file[0]
+              + ": compose it again (scripts/compose-graph.sh " + path + ")");
+        }
+      }
+      check(dir);
+      return new Composed(Optional.of(dir), "");
+    } catch (IOException | NumberFormatException e) {
+      return new Composed(Optional.empty(), dir + " cannot be used: " + e.getMessage());
+    }
+  }
+
+  /** The composed model's directory, or why there is none. */
+  record Composed(Optional<Path> dir, String whyNot) {}
 
   /** Whether audio at {@code rateHz} reaches the model as features rather than as a "frequency mismatch". */
   boolean accepts(int rateHz) {

@@ -43,11 +43,18 @@ import org.vosk.Recognizer;
  * after it is freed, so this bound is what bounds the process's size. Streams beyond it keep their audio and decode it
  * when a recognizer is free.
  *
- * <p><b>Recognizers are used again.</b> The small model's graph is composed on the fly (its {@code HCLr.fst} with its
- * language model {@code Gr.fst}), and each recognizer keeps the part of the composition it has walked. A new
- * recognizer walks it again from nothing, and that is most of the CPU of decoding (docs/recognition.md has the
- * figures); the transcripts are the same word for word, since Vosk starts a new decoder and new features after a final
- * result and keeps only the graph.
+ * <p><b>The composed graph.</b> The small model ships its graph in two parts ({@code HCLr.fst}, and the language
+ * model {@code Gr.fst}) that each recognizer composes on the fly, keeping the part it has walked: a new recognizer
+ * decodes at a far higher CPU cost than one that has heard a minute of speech, and each grows with what it has heard.
+ * The build composes the graph once ({@code scripts/compose-graph.sh}, into {@code composed/} in the model directory),
+ * and free speech is decoded with that model, whose graph every recognizer shares: the same words, for less CPU and
+ * no growth (docs/recognition.md has the figures). Vosk cannot restrict a composed graph to a grammar, so the answer and name
+ * recognizers use the model itself. Without a composed graph (OpenFst was not installed when the model was built, or
+ * {@code composedGraph} is off) free speech uses the model itself too.
+ *
+ * <p><b>Recognizers are used again.</b> A recognizer on a graph composed on the fly keeps the part of the composition
+ * it has walked, and a new one walks it again from nothing; the transcripts are the same word for word, since Vosk
+ * starts a new decoder and new features after a final result and keeps only the graph.
  * So a recognizer whose final result was taken goes back to an idle pool of its kind (rate and grammar), at most
  * {@code maxLiveRecognizers} of each kind, and the next recording of that kind takes it. What it keeps grows with the
  * audio it has decoded, so after {@code reuseSeconds} of audio it is freed
@@ -70,7 +77,10 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    */
   static final long TRIM_EVERY_MS = 1_000;
 
+  /** The model as it ships: its graph composed on the fly, restricted to a grammar where one is given. */
   private final Model model;
+  /** The model free speech is decoded with: the composed graph's, or {@link #model}. */
+  private final Model freeSpeechModel;
   private final VoskModelDirectory modelDirectory;
   private final String answerGrammar;
   private final int maxLiveRecognizers;
@@ -115,9 +125,10 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   /** How much audio a recognizer decodes, in all, before it is freed rather than used again: see the class comment. */
   public static final int DEFAULT_REUSE_SECONDS = 60;
 
-  private VoskSpeechToText(Model model, VoskModelDirectory modelDirectory, List<String> answerWords,
-      int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns) {
+  private VoskSpeechToText(Model model, Model freeSpeechModel, VoskModelDirectory modelDirectory,
+      List<String> answerWords, int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns) {
     this.model = model;
+    this.freeSpeechModel = freeSpeechModel;
     this.modelDirectory = modelDirectory;
     this.answerGrammar = AnswerGrammar.json(answerWords);
     this.maxLiveRecognizers = maxLiveRecognizers;
@@ -152,7 +163,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    *     telephone audio, or Vosk cannot load it
    */
   public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds) throws IOException {
-    return open(modelDir, maxLiveRecognizers, reuseSeconds, DEFAULT_IDLE_FREE, TurnTiming.NONE);
+    return open(modelDir, maxLiveRecognizers, reuseSeconds, DEFAULT_IDLE_FREE, TurnTiming.NONE, true);
   }
 
   /**
@@ -164,12 +175,14 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
    * @param idleFree how long a recognizer waits idle for the next recording of its kind before it is freed ({@link
    *     #DEFAULT_IDLE_FREE} unless a quiet line must give its memory back sooner); it is freed within a quarter of
    *     that more
+   * @param composedGraph whether free speech is decoded with the model's graph composed ahead of time, when the
+   *     build composed it (see the class comment); a composed graph that does not match the model is logged and not
+   *     used
    * @throws IOException naming the directory and the problem if it is missing, is not a Vosk model, cannot take
    *     telephone audio, or Vosk cannot load it
    */
-  public static VoskSpeechToText open(
-      Path modelDir, int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns)
-      throws IOException {
+  public static VoskSpeechToText open(Path modelDir, int maxLiveRecognizers, int reuseSeconds, Duration idleFree,
+      TurnTiming turns, boolean composedGraph) throws IOException {
     if (turns == null) throw new IllegalArgumentException("turns == null");
     if (idleFree == null || idleFree.isNegative() || idleFree.isZero()) {
       throw new IllegalArgumentException("idleFree is not positive: " + idleFree);
@@ -179,15 +192,36 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     if (reuseSeconds < 0) throw new IllegalArgumentException("reuseSeconds < 0: " + reuseSeconds);
     VoskModelDirectory directory = VoskModelDirectory.check(modelDir);
     List<String> answerWords = answerWordsKnownTo(modelDir);
+    Optional<Path> composed = Optional.empty();
+    if (composedGraph) {
+      VoskModelDirectory.Composed found = directory.composed();
+      if (found.dir().isEmpty()) {
+        log.warn("Vosk model {}: free speech is decoded on a graph composed as it goes, at a higher CPU cost: {}"
+            + " (the build composes it when OpenFst's tools are installed: see scripts/compose-graph.sh)",
+            modelDir, found.whyNot());
+      }
+      composed = found.dir();
+    }
+    Model model = null;
     try {
       LibVosk.setLogLevel(LogLevel.WARNINGS); // Kaldi logs every model load and decode at INFO to stderr
       long startNanos = System.nanoTime();
-      Model model = new Model(modelDir.toString());
-      log.info("Loaded Vosk model {} in {} ms", modelDir, (System.nanoTime() - startNanos) / 1_000_000);
-      return new VoskSpeechToText(model, directory, answerWords, maxLiveRecognizers, reuseSeconds, idleFree, turns);
+      model = new Model(modelDir.toString());
+      Model freeSpeech = composed.isPresent() ? new Model(composed.get().toString()) : model;
+      log.info("Loaded Vosk model {} in {} ms; free speech on {}", modelDir, (System.nanoTime() - startNanos) / 1_000_000,
+          composed.map(d -> "the graph composed in " + d).orElse("the graph composed as it goes"));
+      return new VoskSpeechToText(
+          model, freeSpeech, directory, answerWords, maxLiveRecognizers, reuseSeconds, idleFree, turns);
     } catch (IOException | UnsatisfiedLinkError e) {
-      throw new IOException("Vosk could not load the model in " + modelDir + ": " + e.getMessage(), e);
+      if (model != null) model.close();
+      String which = composed.isPresent() && model != null ? "the composed graph in " + composed.get() : modelDir.toString();
+      throw new IOException("Vosk could not load the model in " + which + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether free speech is decoded with a graph composed ahead of time, not one composed as it goes. */
+  public boolean decodesOnComposedGraph() {
+    return freeSpeechModel != model;
   }
 
   /** The answer words the model knows; a grammar recognizer would drop the others with only a log line. */
@@ -413,7 +447,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
 
   private Recognizer newRecognizer(int sampleRateHz, Optional<String> grammar) {
     try {
-      if (grammar.isEmpty()) return new Recognizer(model, sampleRateHz); // checks for a null pointer itself
+      if (grammar.isEmpty()) return new Recognizer(freeSpeechModel, sampleRateHz); // checks for a null pointer itself
       Recognizer recognizer = new Recognizer(model, sampleRateHz, grammar.get());
       if (recognizer.getPointer() == null) throw new IOException("Vosk could not create a grammar recognizer");
       return recognizer;
@@ -458,6 +492,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       idle.clear();
       waiting.forEach(i -> i.recognizer().close());
       samplesDecoded.clear();
+      if (freeSpeechModel != model) freeSpeechModel.close();
       model.close();
     } finally {
       // Wake the calls waiting for a permit: they see closed and fail.

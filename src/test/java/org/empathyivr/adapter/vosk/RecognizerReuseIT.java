@@ -91,7 +91,7 @@ class RecognizerReuseIT {
   @Test
   void theServiceFreesARecognizerIdleLongerThanItsWaitOnItsOwn() throws Exception {
     try (VoskSpeechToText speech = VoskSpeechToText.open(
-        BundledVoskModel.directory(), 2, 3600, java.time.Duration.ofMillis(400), TurnTiming.NONE)) {
+        BundledVoskModel.directory(), 2, 3600, java.time.Duration.ofMillis(400), TurnTiming.NONE, true)) {
       speech.transcribe(caller("billing.wav"));
       assertEquals(1, speech.idleRecognizers(), "just given back");
 

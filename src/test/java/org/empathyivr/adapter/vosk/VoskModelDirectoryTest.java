@@ -122,6 +122,64 @@ class VoskModelDirectoryTest {
     assertTrue(e.getMessage().contains("bad --sample-frequency: sixteen-k"), e.getMessage());
   }
 
+  @Test
+  void aGraphComposedFromThisModelsFilesIsTheOneFreeSpeechIsDecodedWith() throws IOException {
+    model("--allow-upsample=true");
+    Files.writeString(dir.resolve("am/final.mdl"), "acoustic model");
+    composedFrom("am/final.mdl 14");
+
+    VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
+
+    assertEquals(java.util.Optional.of(dir.resolve("composed")), composed.dir(), composed.whyNot());
+  }
+
+  @Test
+  void aGraphComposedBeforeTheModelWasReplacedIsNotUsedAndTheReasonSaysHowToComposeItAgain() throws IOException {
+    model("--allow-upsample=true");
+    Files.writeString(dir.resolve("am/final.mdl"), "another acoustic model");
+    composedFrom("am/final.mdl 14");
+
+    VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
+
+    assertTrue(composed.dir().isEmpty());
+    assertEquals(dir.resolve("composed") + " was composed from another am/final.mdl: compose it again"
+        + " (scripts/compose-graph.sh " + dir + ")", composed.whyNot());
+  }
+
+  @Test
+  void aModelTheBuildComposedNothingForIsDecodedAsItShips() throws IOException {
+    model("--allow-upsample=true");
+
+    assertEquals("no " + dir.resolve("composed"), VoskModelDirectory.check(dir).composed().whyNot());
+
+    Files.createDirectories(dir.resolve("composed/graph"));
+    assertEquals(dir.resolve("composed") + " has no graph/HCLG.fst", VoskModelDirectory.check(dir).composed().whyNot());
+  }
+
+  @Test
+  void aComposedModelThatCannotTakeTelephoneAudioIsNotUsed() throws IOException {
+    model("--allow-upsample=true");
+    composedFrom("am/final.mdl 0");
+    Files.writeString(dir.resolve("composed/conf/mfcc.conf"), "--sample-frequency=16000\n");
+
+    VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
+
+    assertTrue(composed.dir().isEmpty());
+    assertTrue(composed.whyNot().contains("add the line --allow-upsample=true"), composed.whyNot());
+  }
+
+  /** A composed/ beside the model, as scripts/compose-graph.sh leaves it, whose FROM lists {@code from}. */
+  private void composedFrom(String... from) throws IOException {
+    Path composed = dir.resolve("composed");
+    Files.createDirectories(composed.resolve("graph"));
+    Files.createDirectories(composed.resolve("am"));
+    Files.createDirectories(composed.resolve("conf"));
+    Files.writeString(composed.resolve("graph/HCLG.fst"), "");
+    Files.writeString(composed.resolve("am/final.mdl"), "");
+    Files.copy(dir.resolve("conf/mfcc.conf"), composed.resolve("conf/mfcc.conf"));
+    Files.write(composed.resolve("FROM"), List.of(from));
+  }
+
   private void model(String... mfccConfLines) throws IOException {
     Files.createDirectories(dir.resolve("am"));
     Files.createDirectories(dir.resolve("conf"));
