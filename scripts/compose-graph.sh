@@ -15,8 +15,10 @@
 # graph composed on the fly, as Vosk does by default. Run it by hand on another lookahead model:
 #   bash scripts/compose-graph.sh /opt/empathy-ivr/vosk-model-en-us
 #
-# MODEL/composed/FROM names the files it was composed from, with their sizes; the service ignores (and logs) a
-# composed graph whose FROM no longer matches MODEL. Already composed and matching: nothing is done.
+# MODEL/composed/FROM lists the files it was made from (copied or composed) with their SHA-256, as sha256sum prints
+# them; the service ignores (and logs) a composed graph whose FROM no longer matches MODEL, so an edited
+# conf/model.conf or a replaced model is never decoded with the old copy. Already composed and matching: nothing is
+# done.
 # Exit status: 0 when composed, already composed, or the tools are missing; 1 when composing failed (nothing is left
 # half made); 2 for a usage error.
 set -euo pipefail
@@ -35,9 +37,8 @@ done
 
 # What the composed graph is made from: the service compares this with the model it loads.
 from() {
-  for f in am/final.mdl graph/HCLr.fst graph/Gr.fst graph/disambig_tid.int; do
-    printf '%s %s\n' "$f" "$(stat -c %s "$model/$f")"
-  done
+  (cd "$model" && find am conf ivector graph/phones graph/HCLr.fst graph/Gr.fst graph/disambig_tid.int -type f \
+    2>/dev/null | LC_ALL=C sort | xargs -d '\n' sha256sum)
 }
 
 if [ -f "$out/graph/HCLG.fst" ] && [ -f "$out/FROM" ] && [ "$(cat "$out/FROM")" = "$(from)" ]; then

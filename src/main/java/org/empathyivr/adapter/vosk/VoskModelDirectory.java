@@ -1,8 +1,12 @@
 package org.empathyivr.adapter.vosk;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,8 +84,8 @@ record VoskModelDirectory(Path path, int sampleRateHz, boolean allowsUpsampling,
 
   /**
    * The model in {@code composed/}: the same model with its graph composed once ({@code graph/HCLG.fst}), when it is
-   * there, can take telephone audio, and was composed from this model's files as they are now (its {@code FROM}
-   * lists them with their sizes); else empty, and a composed graph that does not match is named in the reason.
+   * there, can take telephone audio, and was made from this model's files as they are now (its {@code FROM} lists
+   * them with their SHA-256, as {@code sha256sum} prints them); else empty, with the reason.
    */
   Composed composed() {
     Path dir = path.resolve(COMPOSED);
@@ -90,19 +94,34 @@ record VoskModelDirectory(Path path, int sampleRateHz, boolean allowsUpsampling,
       if (!Files.isRegularFile(dir.resolve("graph/HCLG.fst"))) {
         return new Composed(Optional.empty(), dir + " has no graph/HCLG.fst");
       }
-      for (String line : Files.readAllLines(dir.resolve("FROM"))) {
-        String[] file = line.trim().split(" ");
-        if (file.length != 2) return new Composed(Optional.empty(), dir.resolve("FROM") + ": bad line '" + line + "'");
-        Path source = path.resolve(file[0]);
-        if (!Files.isRegularFile(source) || Files.size(source) != Long.parseLong(file[1])) {
-          return new Composed(Optional.empty(), dir + " was composed from another " + file[0]
+      List<String> from = Files.readAllLines(dir.resolve("FROM"));
+      if (from.isEmpty()) return new Composed(Optional.empty(), dir.resolve("FROM") + " is empty");
+      for (String line : from) {
+        String[] file = line.split(" [ *]", 2);
+        if (file.length != 2 || !file[0].matches("[0-9a-f]{64}")) {
+          return new Composed(Optional.empty(), dir.resolve("FROM") + ": bad line '" + line + "'");
+        }
+        Path source = path.resolve(file[1]);
+        if (!Files.isRegularFile(source) || !sha256(source).equals(file[0])) {
+          return new Composed(Optional.empty(), dir + " was made from another " + file[1]
               + ": compose it again (scripts/compose-graph.sh " + path + ")");
         }
       }
       check(dir);
       return new Composed(Optional.of(dir), "");
-    } catch (IOException | NumberFormatException e) {
+    } catch (IOException e) {
       return new Composed(Optional.empty(), dir + " cannot be used: " + e.getMessage());
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

@@ -126,7 +126,7 @@ class VoskModelDirectoryTest {
   void aGraphComposedFromThisModelsFilesIsTheOneFreeSpeechIsDecodedWith() throws IOException {
     model("--allow-upsample=true");
     Files.writeString(dir.resolve("am/final.mdl"), "acoustic model");
-    composedFrom("am/final.mdl 14");
+    composedFrom(sha256Line("acoustic model", "am/final.mdl"), sha256Line("--allow-upsample=true\n", "conf/mfcc.conf"));
 
     VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
 
@@ -136,13 +136,13 @@ class VoskModelDirectoryTest {
   @Test
   void aGraphComposedBeforeTheModelWasReplacedIsNotUsedAndTheReasonSaysHowToComposeItAgain() throws IOException {
     model("--allow-upsample=true");
+    composedFrom(sha256Line("", "am/final.mdl"), sha256Line("--allow-upsample=true\n", "conf/mfcc.conf"));
     Files.writeString(dir.resolve("am/final.mdl"), "another acoustic model");
-    composedFrom("am/final.mdl 14");
 
     VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
 
     assertTrue(composed.dir().isEmpty());
-    assertEquals(dir.resolve("composed") + " was composed from another am/final.mdl: compose it again"
+    assertEquals(dir.resolve("composed") + " was made from another am/final.mdl: compose it again"
         + " (scripts/compose-graph.sh " + dir + ")", composed.whyNot());
   }
 
@@ -159,13 +159,37 @@ class VoskModelDirectoryTest {
   @Test
   void aComposedModelThatCannotTakeTelephoneAudioIsNotUsed() throws IOException {
     model("--allow-upsample=true");
-    composedFrom("am/final.mdl 0");
+    composedFrom(sha256Line("", "am/final.mdl"));
     Files.writeString(dir.resolve("composed/conf/mfcc.conf"), "--sample-frequency=16000\n");
 
     VoskModelDirectory.Composed composed = VoskModelDirectory.check(dir).composed();
 
     assertTrue(composed.dir().isEmpty());
     assertTrue(composed.whyNot().contains("add the line --allow-upsample=true"), composed.whyNot());
+  }
+
+  @Test
+  void aGraphComposedBeforeTheSearchSettingsWereEditedIsNotUsed() throws IOException {
+    model("--allow-upsample=true");
+    Files.writeString(dir.resolve("conf/model.conf"), "--beam=10.0\n");
+    composedFrom(sha256Line("", "am/final.mdl"), sha256Line("--beam=10.0\n", "conf/model.conf"));
+    assertTrue(VoskModelDirectory.check(dir).composed().dir().isPresent());
+
+    Files.writeString(dir.resolve("conf/model.conf"), "--beam=13.0\n");
+
+    assertEquals(dir.resolve("composed") + " was made from another conf/model.conf: compose it again"
+        + " (scripts/compose-graph.sh " + dir + ")", VoskModelDirectory.check(dir).composed().whyNot());
+  }
+
+  /** A line of {@code sha256sum}'s output for a file holding {@code content}. */
+  private static String sha256Line(String content, String path) throws IOException {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest) + "  " + path;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** A composed/ beside the model, as scripts/compose-graph.sh leaves it, whose FROM lists {@code from}. */
