@@ -46,11 +46,11 @@ import org.vosk.Recognizer;
  * <p><b>The composed graph.</b> The small model ships its graph in two parts ({@code HCLr.fst}, and the language
  * model {@code Gr.fst}) that each recognizer composes on the fly, keeping the part it has walked: a new recognizer
  * decodes at a far higher CPU cost than one that has heard a minute of speech, and each grows with what it has heard.
- * The build composes the graph once ({@code scripts/compose-graph.sh}, into {@code composed/} in the model directory),
- * and free speech is decoded with that model, whose graph every recognizer shares: the same words, for less CPU and
- * no growth (docs/recognition.md has the figures). Vosk cannot restrict a composed graph to a grammar, so the answer and name
- * recognizers use the model itself. Without a composed graph (OpenFst was not installed when the model was built, or
- * {@code composedGraph} is off) free speech uses the model itself too.
+ * The build composes the graph once ({@code scripts/compose-graph.sh}, into {@code composed/} in the model
+ * directory), and free speech is decoded with that model, whose graph every recognizer shares: the same words, for
+ * less CPU and no growth (docs/recognition.md has the figures). Vosk cannot restrict a composed graph to a grammar, so
+ * the answer and name recognizers use the model itself. Without a composed graph (OpenFst was not installed when the
+ * model was built, or {@code composedGraph} is off) free speech uses the model itself too.
  *
  * <p><b>Recognizers are used again.</b> A recognizer on a graph composed on the fly keeps the part of the composition
  * it has walked, and a new one walks it again from nothing; the transcripts are the same word for word, since Vosk
@@ -208,13 +208,15 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       long startNanos = System.nanoTime();
       model = new Model(modelDir.toString());
       Model freeSpeech = composed.isPresent() ? new Model(composed.get().toString()) : model;
-      log.info("Loaded Vosk model {} in {} ms; free speech on {}", modelDir, (System.nanoTime() - startNanos) / 1_000_000,
+      log.info("Loaded Vosk model {} in {} ms; free speech on {}", modelDir,
+          (System.nanoTime() - startNanos) / 1_000_000,
           composed.map(d -> "the graph composed in " + d).orElse("the graph composed as it goes"));
       return new VoskSpeechToText(
           model, freeSpeech, directory, answerWords, maxLiveRecognizers, reuseSeconds, idleFree, turns);
     } catch (IOException | UnsatisfiedLinkError e) {
       if (model != null) model.close();
-      String which = composed.isPresent() && model != null ? "the composed graph in " + composed.get() : modelDir.toString();
+      String which =
+          model != null && composed.isPresent() ? "the composed graph in " + composed.get() : modelDir.toString();
       throw new IOException("Vosk could not load the model in " + which + ": " + e.getMessage(), e);
     }
   }
