@@ -143,8 +143,7 @@ public final class Benchmark implements Callable<Integer> {
             settings.speech().maxLiveRecognizers(), settings.speech().recognizerReuseSeconds(),
             VoskSpeechToText.DEFAULT_IDLE_FREE, turnPhases, settings.speech().composedGraph());
         FreeTtsTextToSpeech tts = FreeTtsTextToSpeech.load(settings.speech().voices(), turnPhases)) {
-      out.printf("BENCH free speech decoded on %s%n", stt.decodesOnComposedGraph()
-          ? "the graph composed ahead of time (speech.composed-graph)" : "the graph composed as it goes");
+      out.printf("BENCH free speech decoded on %s (speech.composed-graph)%n", stt.freeSpeechGraph());
       SupportLine line = start(settings, stt, tts, turnPhases);
       try {
         List<List<String>> scripts = new java.util.ArrayList<>(CALLER_SCRIPTS);

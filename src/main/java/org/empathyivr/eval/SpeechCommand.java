@@ -10,12 +10,12 @@ import org.empathyivr.adapter.vosk.VoskSpeechToText;
 import org.empathyivr.config.ConfigException;
 import org.empathyivr.config.Settings;
 import org.empathyivr.config.SettingsReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code eval-stt [--config FILE] [--threads N] MANIFEST.tsv}: transcribes a corpus with the recognizer calls get (the
@@ -59,8 +59,7 @@ public final class SpeechCommand implements Callable<Integer> {
       try (VoskSpeechToText speechToText =
           VoskSpeechToText.open(speech.modelDir(), threads, speech.recognizerReuseSeconds(),
               VoskSpeechToText.DEFAULT_IDLE_FREE, TurnTiming.NONE, speech.composedGraph())) {
-        out.printf("eval-stt: free speech decoded on %s%n", speechToText.decodesOnComposedGraph()
-            ? "the graph composed ahead of time" : "the graph composed as it goes");
+        out.printf("eval-stt: free speech decoded on %s%n", speechToText.freeSpeechGraph());
         SpeechEvaluation.report(SpeechEvaluation.run(manifest, speechToText, threads), 10, out);
       }
       return 0;

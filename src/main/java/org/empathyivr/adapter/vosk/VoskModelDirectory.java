@@ -79,6 +79,15 @@ record VoskModelDirectory(Path path, int sampleRateHz, boolean allowsUpsampling,
     return new VoskModelDirectory(dir, rateHz, upsample, downsample);
   }
 
+  /**
+   * Whether the model ships its graph in two parts that Vosk composes as it decodes ({@code graph/HCLr.fst} and no
+   * {@code graph/HCLG.fst}), which {@code scripts/compose-graph.sh} can compose ahead of time; a model that ships
+   * {@code HCLG.fst} has its graph composed already.
+   */
+  boolean composesAsItGoes() {
+    return Files.isRegularFile(path.resolve("graph/HCLr.fst")) && !Files.isRegularFile(path.resolve("graph/HCLG.fst"));
+  }
+
   /** Where {@code scripts/compose-graph.sh} (run by the build) puts the model's graph composed ahead of time. */
   static final String COMPOSED = "composed";
 

@@ -81,6 +81,8 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   private final Model model;
   /** The model free speech is decoded with: the composed graph's, or {@link #model}. */
   private final Model freeSpeechModel;
+  /** Which graph free speech is decoded on, as the log, {@code bench} and {@code eval-stt} say it. */
+  private final String freeSpeechGraph;
   private final VoskModelDirectory modelDirectory;
   private final String answerGrammar;
   private final int maxLiveRecognizers;
@@ -125,10 +127,12 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   /** How much audio a recognizer decodes, in all, before it is freed rather than used again: see the class comment. */
   public static final int DEFAULT_REUSE_SECONDS = 60;
 
-  private VoskSpeechToText(Model model, Model freeSpeechModel, VoskModelDirectory modelDirectory,
-      List<String> answerWords, int maxLiveRecognizers, int reuseSeconds, Duration idleFree, TurnTiming turns) {
+  private VoskSpeechToText(Model model, Model freeSpeechModel, String freeSpeechGraph,
+      VoskModelDirectory modelDirectory, List<String> answerWords, int maxLiveRecognizers, int reuseSeconds,
+      Duration idleFree, TurnTiming turns) {
     this.model = model;
     this.freeSpeechModel = freeSpeechModel;
+    this.freeSpeechGraph = freeSpeechGraph;
     this.modelDirectory = modelDirectory;
     this.answerGrammar = AnswerGrammar.json(answerWords);
     this.maxLiveRecognizers = maxLiveRecognizers;
@@ -193,7 +197,7 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     VoskModelDirectory directory = VoskModelDirectory.check(modelDir);
     List<String> answerWords = answerWordsKnownTo(modelDir);
     Optional<Path> composed = Optional.empty();
-    if (composedGraph) {
+    if (composedGraph && directory.composesAsItGoes()) {
       VoskModelDirectory.Composed found = directory.composed();
       if (found.dir().isEmpty()) {
         log.warn("Vosk model {}: free speech is decoded on a graph composed as it goes, at a higher CPU cost: {}"
@@ -202,6 +206,8 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       }
       composed = found.dir();
     }
+    String freeSpeechGraph = composed.map(d -> "the graph composed ahead of time in " + d)
+        .orElse(directory.composesAsItGoes() ? "the graph composed as it goes" : "the model's own graph");
     Model model = null;
     try {
       LibVosk.setLogLevel(LogLevel.WARNINGS); // Kaldi logs every model load and decode at INFO to stderr
@@ -209,10 +215,9 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
       model = new Model(modelDir.toString());
       Model freeSpeech = composed.isPresent() ? new Model(composed.get().toString()) : model;
       log.info("Loaded Vosk model {} in {} ms; free speech on {}", modelDir,
-          (System.nanoTime() - startNanos) / 1_000_000,
-          composed.map(d -> "the graph composed in " + d).orElse("the graph composed as it goes"));
-      return new VoskSpeechToText(
-          model, freeSpeech, directory, answerWords, maxLiveRecognizers, reuseSeconds, idleFree, turns);
+          (System.nanoTime() - startNanos) / 1_000_000, freeSpeechGraph);
+      return new VoskSpeechToText(model, freeSpeech, freeSpeechGraph, directory, answerWords, maxLiveRecognizers,
+          reuseSeconds, idleFree, turns);
     } catch (IOException | UnsatisfiedLinkError e) {
       if (model != null) model.close();
       String which =
@@ -224,6 +229,11 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
   /** Whether free speech is decoded with a graph composed ahead of time, not one composed as it goes. */
   public boolean decodesOnComposedGraph() {
     return freeSpeechModel != model;
+  }
+
+  /** Which graph free speech is decoded on, in words: the composed one (and where), or the model's own. */
+  public String freeSpeechGraph() {
+    return freeSpeechGraph;
   }
 
   /** The answer words the model knows; a grammar recognizer would drop the others with only a log line. */

@@ -69,9 +69,10 @@ final class VoskTranscriptionStream implements TranscriptionStream {
   static final int MAX_HEARD_AGAIN = 2;
   /**
    * Frames (of {@value VoskSpeechToText#CHUNK_MS} ms) a stream waits for a recognizer of its kind to come back idle
-   * before it has a new one made: a new recognizer decodes several times slower than one that has decoded a minute of
-   * speech (it composes the decoding graph as it goes), and one that waited a second catches up in a few tens of
-   * milliseconds, long before the caller's pause.
+   * before it has a new one made. On a graph composed as it goes (answers, names, and free speech without the
+   * composed graph) a new recognizer decodes several times slower than one that has decoded a minute of speech; on
+   * any graph the line holds fewer recognizers. One that waited a second catches up in a few tens of milliseconds,
+   * long before the caller's pause.
    */
   static final int NEW_RECOGNIZER_AFTER_FRAMES = 50;
   /** Where the recognizer stands, as Vosk sees it. */

@@ -146,6 +146,19 @@ class VoskModelDirectoryTest {
   }
 
   @Test
+  void onlyAModelThatShipsItsGraphInTwoPartsHasOneToCompose() throws IOException {
+    model("--allow-upsample=true");
+    Files.createDirectories(dir.resolve("graph"));
+    assertFalse(VoskModelDirectory.check(dir).composesAsItGoes(), "no graph at all");
+
+    Files.writeString(dir.resolve("graph/HCLr.fst"), "");
+    assertTrue(VoskModelDirectory.check(dir).composesAsItGoes(), "HCLr.fst, composed with Gr.fst as it decodes");
+
+    Files.writeString(dir.resolve("graph/HCLG.fst"), "");
+    assertFalse(VoskModelDirectory.check(dir).composesAsItGoes(), "a model that ships HCLG.fst is composed already");
+  }
+
+  @Test
   void aModelTheBuildComposedNothingForIsDecodedAsItShips() throws IOException {
     model("--allow-upsample=true");
 
