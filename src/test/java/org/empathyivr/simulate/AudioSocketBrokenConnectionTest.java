@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SimulatedAsterisk.Builder#breakAudioSocketAfter}: the AudioSocket connection breaks mid-call while the caller
- * is still on the line (the simulator's model of a network fault, not a captured scenario). The server sees a reset;
- * Asterisk answers {@code 200 result=-1} and goes on as after G and I: channel up, no {@code HANGUP}, the AGI goes on.
+ * is still on the line (the simulator's model of a network fault, not a captured scenario). The server sees a reset,
+ * or an EOF when a write of its own met the reset first; Asterisk answers {@code 200 result=-1} and goes on as after G and I: channel up, no {@code HANGUP}, the AGI goes on.
  */
 class AudioSocketBrokenConnectionTest {
   static final String UUID = AudioSocketCapturesTest.UUID;
@@ -45,7 +45,8 @@ class AudioSocketBrokenConnectionTest {
       Connection c = server.connection(0);
       long eofMs = (c.awaitEof(1000) - c.acceptedNanos) / 1_000_000;
       assertTrue(eofMs >= 480 && eofMs < 900, "the server saw the end 500 ms in: " + eofMs + " ms");
-      assertTrue(c.wasReset(), "a reset, not an orderly close");
+      // Whether this server, writing as it reads, sees the break as a reset or as an EOF depends on which of its two
+      // threads meets it first (the builder says so); a server that only reads sees a reset, as the last story shows.
       assertEquals(0x01, c.received().get(0).kind(), "the UUID first");
       assertTrue(c.received(0x10).size() >= 15, "the caller's frames went out until the break");
 
