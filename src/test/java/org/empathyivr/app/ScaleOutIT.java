@@ -145,7 +145,7 @@ class ScaleOutIT {
           "spool.dir = " + dir.resolve("spool"),
           "handoff.store-url = " + storeUrl.replace("\\", "\\\\"),
           ""));
-      Process process = new ProcessBuilder("java", "-Xmx512m", "-jar", jar, "--config", config.toString())
+      Process process = new ProcessBuilder(DeployedEnvironment.serviceCommand(jar, config))
           .redirectErrorStream(true).start();
       BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();

@@ -67,6 +67,29 @@ class SystemdUnitTest {
     assertEquals("143", service.get("SuccessExitStatus"));
   }
 
+  @Test
+  void theEnvironmentFileReadsTheSameInAShellAsInSystemdAndItsJvmOptionsReachTheJvmAsWords() throws Exception {
+    Map<String, String> asSystemd = DeployedEnvironment.variables();
+    // docs/performance.md runs bench and soak after "set -a; . systemd/empathy-ivr.env; set +a".
+    Process sh = new ProcessBuilder("sh", "-c", "set -a; . ./" + DeployedEnvironment.FILE + "; set +a; env -0")
+        .start();
+    String env = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(sh.waitFor(30, TimeUnit.SECONDS));
+    Map<String, String> asShell = new TreeMap<>();
+    for (String pair : env.split("\0")) {
+      if (pair.contains("=")) asShell.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+
+    for (Map.Entry<String, String> v : asSystemd.entrySet()) {
+      assertEquals(v.getValue(), asShell.get(v.getKey()), v.getKey());
+    }
+    assertTrue(DeployedEnvironment.javaOptions().contains("-Xmx512m"), DeployedEnvironment.javaOptions().toString());
+    assertTrue(DeployedEnvironment.javaOptions().stream().allMatch(o -> o.startsWith("-")),
+        "one option a word: " + DeployedEnvironment.javaOptions());
+    // Unbraced, systemd splits the value at whitespace; "${JAVA_OPTS}" would pass it as one argument.
+    assertTrue(directives(Files.readString(UNIT)).get("ExecStart").contains(" $JAVA_OPTS "));
+  }
+
   private static Map<String, String> directives(String unit) {
     return unit.lines()
         .filter(l -> !l.startsWith("#") && l.contains("="))

@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TurnLatencyBenchmarkIT {
   private static final int CALLS = Integer.getInteger("benchmark.calls", 4);
-  /** The heap systemd/empathy-ivr.env gives the service. */
-  private static final String HEAP_AS_DEPLOYED = "-Xmx512m";
 
   @TempDir Path root;
 
@@ -53,7 +51,7 @@ class TurnLatencyBenchmarkIT {
             "handoff.store-url = jdbc:sqlite:" + root.resolve("handoffs.db"),
             ""));
     ProcessBuilder builder =
-        new ProcessBuilder("java", HEAP_AS_DEPLOYED, "-jar", jar, "--config", config.toString())
+        new ProcessBuilder(DeployedEnvironment.serviceCommand(jar, config))
             .redirectErrorStream(true);
     builder.environment().put("MALLOC_ARENA_MAX", "2");
     Process server = builder.start();
