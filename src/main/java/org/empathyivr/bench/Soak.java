@@ -149,6 +149,11 @@ public final class Soak implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         Map<Integer, Footprint> series = new java.util.LinkedHashMap<>();
+        // One call before the soak, as bench places one: the first busy caller comes the moment every line is taken,
+        // and in a JVM that has not yet run a call it would wait for the classes of a whole call being loaded.
+        Round warmUp = placer.place(1, 1, false);
+        out.printf("SOAK warm-up call (not counted): %s%n", warmUp.failures().isEmpty() ? "ok" : warmUp.failures());
+        failures.addAll(warmUp.failures());
         busy.start();
         try {
           for (int done = 0; done < calls; ) {
